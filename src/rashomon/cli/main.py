@@ -1,0 +1,382 @@
+"""The ``rashomon`` command: a thin layer over the library functions.
+
+Every command's help ends with runnable examples (a test checks it), exit codes mean
+something (0 ok, 1 some input failed, 2 bad usage or store problem), and errors are one line
+naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rashomon._version import __version__
+from rashomon.cli._output import Format, emit_rows, err_console, out_console
+from rashomon.errors import RashomonError
+from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
+from rashomon.ingest.readers import DEFAULT_MAX_BYTES
+from rashomon.pipeline import analyze as run_analyze
+from rashomon.pipeline import demo_corpus
+from rashomon.store import Store, default_db
+
+app = typer.Typer(
+    name="rashomon",
+    help="Lay contradictory accounts of violent events side by side: who claims what.\n\n"
+    "Example:  rashomon analyze --demo --db demo.db",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store: a SQLite file path or a postgresql:// URL "
+        "[default: $RASHOMON_DB or rashomon.db]",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _store(db: str | None, *, create: bool = True) -> Store:
+    try:
+        return Store(db or default_db(), create=create)
+    except RashomonError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
+
+
+def parse_size(value: str) -> int:
+    """'50MB', '200k', '1048576' -> bytes."""
+    match = _SIZE.match(value)
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a size such as 50MB, 200k or 1048576")
+    number = float(match.group(1))
+    unit = (match.group(2) or "b").lower()[0]
+    size = int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+    if size <= 0:
+        raise typer.BadParameter("the size limit must be positive")
+    return size
+
+
+def _ingest_options(
+    include: list[str] | None,
+    exclude: list[str] | None,
+    manifest: Path | None,
+    max_bytes: str,
+    encoding: str | None,
+    overrides: dict[str, str | None],
+) -> IngestOptions:
+    if manifest is not None and not manifest.is_file():
+        raise typer.BadParameter(f"{manifest}: no such manifest file", param_hint="--manifest")
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(
+                f"unknown encoding {encoding!r}", param_hint="--encoding"
+            ) from None
+    date = overrides.get("date")
+    if date is not None:
+        from rashomon.ingest.metadata import parse_date
+
+        if parse_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
+            )
+    return IngestOptions(
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        manifest=manifest,
+        max_bytes=parse_size(max_bytes),
+        encoding=encoding,
+        overrides={k: v for k, v in overrides.items() if v is not None},
+    )
+
+
+def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: Any) -> IngestReport:
+    """Run an ingest-like job with a progress bar (on a terminal) and one line per file."""
+    out, err = out_console(), err_console()
+    total = sum(1 for _ in iter_sources(paths, options))
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=total)
+
+        def on_outcome(outcome: Outcome) -> None:
+            if outcome.status == "failed":
+                err.print(f"error: {outcome.message()}", markup=False)
+            elif not quiet:
+                out.print(outcome.message(), markup=False)
+            if outcome.about == "file":
+                progress.advance(task)
+
+        report: IngestReport = runner(on_outcome)
+    return report
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files or folders (folders are read recursively).", show_default=False),
+]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--include", "-i", help="Only files matching this glob (repeatable)."),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", "-x", help="Skip files matching this glob (repeatable)."),
+]
+ManifestOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest",
+        help="CSV/TSV manifest with file, url, publisher, author, date, language columns "
+        "[default: SOURCES.tsv or sources.csv beside the files]",
+    ),
+]
+MaxBytesOpt = Annotated[
+    str, typer.Option("--max-bytes", help="Refuse files larger than this (e.g. 50MB).")
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="Decode text files with this encoding instead of detecting it."
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")]
+_DEFAULT_MAX = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    manifest: ManifestOpt = None,
+    max_bytes: MaxBytesOpt = _DEFAULT_MAX,
+    encoding: EncodingOpt = None,
+    title: Annotated[str | None, typer.Option(help="Title for every file given.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author for every file given.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher for every file given.")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL for every file given.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date YYYY[-MM[-DD]] for every file given.")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(help="Language code for every file given (skips detection's label)."),
+    ] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Store text, HTML and PDF files with their metadata (identical text is stored once).
+
+    \b
+    Examples:
+      rashomon ingest reports/ --db study.db
+      rashomon ingest page.html --publisher "Daily Example" --date 2024-05-01
+      rashomon ingest archive/ --include '*.pdf' --exclude 'drafts/*' --max-bytes 100MB
+    """
+    options = _ingest_options(
+        include,
+        exclude,
+        manifest,
+        max_bytes,
+        encoding,
+        {
+            "title": title,
+            "author": author,
+            "publisher": publisher,
+            "url": url,
+            "date": date,
+            "lang": lang,
+        },
+    )
+    from rashomon.ingest import ingest_paths
+
+    with _store(db) as store:
+        report = _run_ingest(
+            paths, options, quiet, lambda cb: ingest_paths(store, paths, options, cb)
+        )
+    out_console().print(report.summary(), markup=False)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders to analyse.", show_default=False)
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Analyse the bundled fictional demo corpus.")
+    ] = False,
+    db: DbOption = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    manifest: ManifestOpt = None,
+    max_bytes: MaxBytesOpt = _DEFAULT_MAX,
+    quiet: QuietOpt = False,
+) -> None:
+    """The main job: ingest sources and summarise what the store now holds.
+
+    Extraction, alignment and the HTML report join this command as they land.
+
+    \b
+    Examples:
+      rashomon analyze --demo --db demo.db
+      rashomon analyze sources/ --db study.db
+    """
+    targets = list(paths or [])
+    if demo:
+        targets.append(str(demo_corpus()))
+    if not targets:
+        raise typer.BadParameter("give files or folders to analyse, or --demo", param_hint="PATHS")
+    options = _ingest_options(include, exclude, manifest, max_bytes, None, {})
+    with _store(db) as store:
+        holder: dict[str, Any] = {}
+
+        def runner(cb: Any) -> IngestReport:
+            holder["summary"] = run_analyze(store, targets, options, cb)
+            return holder["summary"].ingest  # type: ignore[no-any-return]
+
+        report = _run_ingest(targets, options, quiet, runner)
+        summary = holder["summary"]
+        out = out_console()
+        out.print(f"ingest: {report.summary()}", markup=False)
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(summary.languages.items()))
+        out.print(
+            f"store {store.location}: {summary.n_documents} documents ({langs}); "
+            f"{summary.dated} with a publication date",
+            markup=False,
+        )
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    all_versions: Annotated[
+        bool, typer.Option("--all", help="Also list older versions of changed files.")
+    ] = False,
+) -> None:
+    """List stored documents (the latest version of each path unless --all).
+
+    \b
+    Examples:
+      rashomon docs --db study.db
+      rashomon docs --db study.db --format csv > documents.csv
+    """
+    with _store(db, create=False) as store:
+        rows = [r for r in store.list_documents() if all_versions or r["current"]]
+    columns = [
+        "id",
+        "path",
+        "version",
+        "lang",
+        "date",
+        "publisher",
+        "title",
+        "media_type",
+        "n_chars",
+    ]
+    if fmt is Format.table:
+        for row in rows:
+            row["id"] = row["id"][:12]
+    emit_rows(
+        rows,
+        columns + ([] if fmt is Format.table else ["url", "author", "extra"]),
+        fmt,
+        title=f"{len(rows)} documents",
+    )
+
+
+@app.command()
+def show(
+    doc: Annotated[
+        str, typer.Argument(help="Document id, id prefix or ingested path.", show_default=False)
+    ],
+    db: DbOption = None,
+    text: Annotated[
+        bool, typer.Option("--text", help="Print the stored text exactly (offsets point into it).")
+    ] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Write the raw bytes of an HTML/PDF source to stdout.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """Show a document's metadata, or its exact stored text with --text.
+
+    \b
+    Examples:
+      rashomon show 3fa2c1 --db study.db
+      rashomon show reports/a.txt --text --db study.db | cut -c 341-357
+    """
+    with _store(db, create=False) as store:
+        try:
+            document = store.get_document(doc)
+        except RashomonError as exc:
+            err_console().print(f"error: {exc}", markup=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    if text:
+        # Bytes, not print(): no added newline, no terminal encoding surprises.
+        sys.stdout.buffer.write(document.text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    if raw:
+        if document.raw is None:
+            err_console().print(
+                f"error: {doc}: plain-text source, no raw bytes beyond --text", markup=False
+            )
+            raise typer.Exit(EXIT_FAILED)
+        sys.stdout.buffer.write(document.raw)
+        sys.stdout.flush()
+        return
+    data = document.metadata()
+    if fmt is Format.table:
+        rows = [{"field": k, "value": v} for k, v in data.items() if v not in (None, [], {})]
+        emit_rows(rows, ["field", "value"], Format.table)
+    else:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def version() -> None:
+    """Print rashomon's version.
+
+    \b
+    Example:
+      rashomon version
+    """
+    out_console().print(f"rashomon {__version__}", markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""Document metadata from manifests and from datelines at the top of a text.
+
+Precedence (DESIGN.md section 2): CLI flags, then a manifest, then the document itself (HTML
+or PDF metadata, a dateline), else unknown.  An unknown date stays None: it anchors relative
+times ("107 years ago"), so a guessed date would silently shift every derived date.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+from rashomon.errors import Code, IngestError
+
+#: File names read automatically when they sit beside ingested files.
+MANIFEST_NAMES = ("SOURCES.tsv", "sources.tsv", "SOURCES.csv", "sources.csv")
+
+#: Manifest column names (lower-cased) accepted for each field, most specific first.  The long
+#: names are those of the project's shared corpus manifest; the short ones what people type.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "file": ("file", "filename", "path", "document"),
+    "url": ("url", "source_url", "source_url_or_repo_path", "link", "address"),
+    "publisher": ("publisher", "publisher_or_author_if_known", "outlet", "source", "site"),
+    "author": ("author", "authors", "byline"),
+    "date": ("date", "publication_date", "publication_date_if_known", "published"),
+    "lang": ("lang", "language"),
+    "title": ("title", "headline"),
+}
+
+_UNKNOWN = re.compile(r"^\s*(?:unknown|n/?a|none|null|-+|\?+)?\s*(?:\(.*\))?\s*$", re.I)
+_UNKNOWN_PREFIX = re.compile(r"^\s*unknown\b", re.I)
+# An ISO date, possibly partial, at the start of a value; a following digit range
+# ("2022–2023") makes it ambiguous, so it is not taken.
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d])(?!\s*[-–—/]\s*\d)")
+
+
+@dataclass(slots=True)
+class ManifestRow:
+    manifest: str
+    line: int
+    file: str
+    fields: dict[str, str | None] = field(default_factory=dict)
+    #: The raw value of a field rashomon read as unknown ("unknown (snapshot)"), kept verbatim.
+    notes: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Manifest:
+    path: Path
+    rows: dict[Path, ManifestRow]
+    #: One-line problems (missing files, bad rows), reported as failures by the batch.
+    problems: list[IngestError]
+
+
+def parse_date(value: str | None) -> str | None:
+    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from the start of a value, else None."""
+    if not value:
+        return None
+    match = _ISO_PREFIX.match(value)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12:
+        return None
+    if day and not 1 <= int(day) <= 31:
+        return None
+    return "-".join(part for part in (year, month, day) if part)
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read a CSV/TSV manifest; rows naming missing files are reported, not fatal."""
+    shown = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise IngestError(Code.MANIFEST, "manifest not found", shown) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IngestError(Code.MANIFEST, f"cannot read manifest: {exc}", shown) from None
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in raw.split("\n", 1)[0] else ","
+    reader = csv.reader(raw.splitlines(), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise IngestError(Code.MANIFEST, "empty manifest", shown) from None
+    columns = _map_columns(header)
+    if "file" not in columns:
+        raise IngestError(
+            Code.MANIFEST,
+            f"no file column (expected one of: {', '.join(COLUMN_ALIASES['file'])})",
+            shown,
+        )
+    rows: dict[Path, ManifestRow] = {}
+    problems: list[IngestError] = []
+    base = path.parent
+    for line_no, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(
+                IngestError(
+                    Code.MANIFEST,
+                    f"line {line_no}: {len(cells)} cells for {len(header)} columns",
+                    shown,
+                )
+            )
+            continue
+        cells = cells + [""] * (len(header) - len(cells))
+        name = cells[columns["file"]].strip()
+        row = ManifestRow(manifest=shown, line=line_no, file=name)
+        used = set(columns.values())
+        for fname, index in columns.items():
+            if fname == "file":
+                continue
+            value = cells[index].strip()
+            if _UNKNOWN.match(value) or _UNKNOWN_PREFIX.match(value):
+                row.fields[fname] = None
+                if value:
+                    row.notes[fname] = value
+            else:
+                row.fields[fname] = value
+        for index, column in enumerate(header):
+            if index not in used and cells[index].strip():
+                row.extra[column] = cells[index].strip()
+        target = (base / name).resolve()
+        if not target.is_file():
+            problems.append(
+                IngestError(
+                    Code.MANIFEST, f"line {line_no}: names {name!r}, which does not exist", shown
+                )
+            )
+            continue
+        rows[target] = row
+    return Manifest(path=path, rows=rows, problems=problems)
+
+
+def _map_columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for fname, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if alias in header and header.index(alias) not in columns.values():
+                columns[fname] = header.index(alias)
+                break
+    return columns
+
+
+def find_manifest(folder: Path) -> Path | None:
+    for name in MANIFEST_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# --- datelines ---------------------------------------------------------------------------
+
+_ISO_IN_LINE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_MAX_DATELINE = 120
+
+
+@cache
+def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """Month names for a dateline, from CLDR (Babel) for the language plus English."""
+    names: dict[str, int] = {}
+    for code in dict.fromkeys((lang, "en")):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    names[name.casefold().rstrip(".")] = int(number)
+    alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    day = r"(?P<d{n}>\d{{1,2}})"
+    year = r"(?P<y{n}>\d{{4}})"
+    month = rf"(?P<m{{n}}>{alternation})\.?"
+    pattern = (
+        rf"{month.format(n=1)}\s+{day.format(n=1)},?\s+{year.format(n=1)}"
+        rf"|{day.format(n=2)}\.?\s+{month.format(n=2)}\s+{year.format(n=2)}"
+    )
+    return re.compile(pattern, re.I), names
+
+
+def dateline_date(text: str, lang: str | None) -> str | None:
+    """The publication date from a dateline on the first non-empty line, if it has one.
+
+    Only a short first line counts, and only an ISO date or a "CITY, Month D, YYYY —" style
+    line: a narrative first sentence ("On 15 September 1918 troops entered ...") carries the
+    event's date, not the publication's, and must not be taken for it.
+    """
+    first = next((line for line in text.split("\n", 20)[:20] if line.strip()), "")
+    if len(first) > _MAX_DATELINE:
+        return None
+    iso = _ISO_IN_LINE.search(first)
+    if iso:
+        return parse_date(iso.group(0))
+    if not re.search(r"\s[—–-]{1,2}(\s|$)", first):
+        return None
+    pattern, names = _month_pattern(lang or "en")
+    match = pattern.search(first)
+    if not match:
+        return None
+    n = "1" if match.group("m1") else "2"
+    month = names[match.group(f"m{n}").casefold().rstrip(".")]
+    day = int(match.group(f"d{n}"))
+    if not 1 <= day <= 31:
+        return None
+    return f"{match.group(f'y{n}')}-{month:02d}-{day:02d}"

@@ -1,0 +1,245 @@
+"""Read a file's bytes safely and turn plain-text bytes into stored text.
+
+The stored text must be the file's text exactly, with only newlines normalised, because every
+offset in rashomon points into it and anyone must be able to re-read a quote in the original.
+So decoding never "cleans" anything: no Unicode normalisation, no whitespace collapsing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from rashomon.errors import Code, IngestError
+
+#: Default size limit for one file. Large enough for a book-length PDF, small enough that a
+#: stray disk image in a folder does not exhaust memory.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_CHUNK = 1 << 20
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    path: str
+    data: bytes
+    media_type: str
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file in chunks, stopping as soon as it exceeds ``max_bytes``.
+
+    Streaming matters: ``stat`` can lie (pipes, growing files), so the limit is enforced on what
+    is actually read, and a huge file never gets loaded whole.
+    """
+    shown = str(path)
+    try:
+        if path.is_dir():
+            raise IngestError(Code.UNSUPPORTED, "is a directory", shown)
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(Code.TOO_LARGE, _too_large(size, max_bytes), shown)
+        chunks: list[bytes] = []
+        total = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise IngestError(
+                        Code.TOO_LARGE, _too_large(total, max_bytes, "at least "), shown
+                    )
+                chunks.append(chunk)
+    except FileNotFoundError:
+        raise IngestError(Code.NOT_FOUND, "no such file", shown) from None
+    except PermissionError:
+        raise IngestError(
+            Code.PERMISSION, "permission denied (cannot read the file)", shown
+        ) from None
+    except IsADirectoryError:
+        raise IngestError(Code.UNSUPPORTED, "is a directory", shown) from None
+    except OSError as exc:
+        raise IngestError(Code.READ_FAILED, f"cannot read: {exc.strerror or exc}", shown) from None
+    return b"".join(chunks)
+
+
+def _too_large(size: int, limit: int, prefix: str = "") -> str:
+    return (
+        f"file too large: {prefix}{size:,} bytes, limit {limit:,} bytes (raise it with --max-bytes)"
+    )
+
+
+def sniff_media_type(path: Path, data: bytes) -> str:
+    """Decide how to read a file: by content first for PDF, then by suffix, then by content.
+
+    Content wins for PDFs because a mislabelled PDF decoded as text would be stored as garbage.
+    """
+    head = data[:1024].lstrip()
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return "application/pdf"
+    if suffix in HTML_SUFFIXES:
+        return "text/html"
+    if suffix in TEXT_SUFFIXES:
+        return "text/plain"
+    lowered = head[:200].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered:
+        return "text/html"
+    return "text/plain"
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first 8 KiB mean binary, unless a UTF-16/32 BOM explains them."""
+    if any(data.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8):
+        return False
+    return b"\x00" in data[:8192]
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; nothing else changes, so offsets stay exact."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode plain-text bytes; returns (text with newlines normalised, encoding used).
+
+    Order: an explicit ``encoding``; a BOM; strict UTF-8 (most files today, and a mis-guess
+    would silently corrupt them); charset-normalizer's best guess for legacy encodings.  Bytes
+    that are mostly valid UTF-8 but contain invalid sequences are refused rather than guessed:
+    a single-byte guess would turn every non-ASCII character of the valid part into mojibake.
+    """
+    if looks_binary(data):
+        raise IngestError(Code.BINARY, "binary file (NUL bytes), not text, HTML or PDF", path)
+    if encoding:
+        try:
+            return normalise_newlines(data.decode(encoding)), encoding
+        except LookupError:
+            raise IngestError(Code.BAD_ARGUMENT, f"unknown encoding {encoding!r}", path) from None
+        except UnicodeDecodeError as exc:
+            raise IngestError(
+                Code.UNDECODABLE, f"not valid {encoding} at byte {exc.start}", path
+            ) from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return normalise_newlines(data.decode(name)), name
+            except UnicodeDecodeError as exc:
+                raise IngestError(
+                    Code.UNDECODABLE,
+                    f"has a {name} byte-order mark but invalid bytes at {exc.start}",
+                    path,
+                ) from None
+    try:
+        return normalise_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _has_utf8_multibyte(data[:first_bad]):
+        raise IngestError(
+            Code.UNDECODABLE,
+            f"mixed encodings: valid UTF-8 up to byte {first_bad}, then invalid bytes; "
+            "convert the file to one encoding or pass --encoding",
+            path,
+        )
+    best = _best_legacy_decoding(data)
+    if best is None:
+        raise IngestError(
+            Code.UNDECODABLE,
+            f"cannot detect the text encoding (invalid UTF-8 at byte {first_bad}); pass --encoding",
+            path,
+        )
+    text, name = best
+    if _control_ratio(text) > 0.01:
+        raise IngestError(Code.BINARY, "binary file (control characters), not text", path)
+    return normalise_newlines(text), name
+
+
+# Symbols wedged between letters ("zgin\u00ea\u00b3o") and upper-case letters inside lower-case
+# words ("\u0440\u041f \u0414\u0411\u041e\u041e") are the marks of a wrong code page.
+_LETTER = r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff]"
+_ODDITY = re.compile(
+    rf"(?<={_LETTER})[\u00a1-\u00bf\u00d7\u00f7]+(?={_LETTER})"
+    r"|(?<=[a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f]"
+)
+# Ties between code pages that decode equally cleanly go to the more widespread one.
+_PREVALENCE = ("cp1252", "latin_1", "cp1251", "koi8_r", "cp1250", "iso8859_15", "iso8859_2")
+
+
+def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's candidates, re-ranked for short texts.
+
+    On a few hundred bytes several single-byte code pages decode without "chaos"
+    (French latin-1 read as cp1250 turns "\u00e0" into "\u0155"), and charset-normalizer's own
+    order can pick the wrong one.  The candidate wins whose decoded text has no symbols wedged
+    inside words and whose guessed language agrees with py3langid's; then the usual order.
+    """
+    from rashomon.ingest.langid import detect, language_name
+
+    matches = [m for m in from_bytes(data) if m.encoding and m.chaos <= 0.3]
+    if not matches:
+        return None
+    floor = min(m.chaos for m in matches)
+    ranked = []
+    for m in matches:
+        if m.chaos > floor + 0.05:
+            continue
+        text = str(m)
+        lang, _ = detect(text)
+        agrees = lang is not None and language_name(lang) == m.language
+        prevalence = _PREVALENCE.index(m.encoding) if m.encoding in _PREVALENCE else 99
+        key = (len(_ODDITY.findall(text)), not agrees, m.chaos, -m.coherence, prevalence)
+        ranked.append((key, text, m.encoding))
+    _, text, name = min(ranked)
+    return text, name
+
+
+def _has_utf8_multibyte(prefix: bytes) -> bool:
+    """True when the valid prefix already used UTF-8 multi-byte sequences."""
+    return any(b >= 0xC2 for b in prefix) and _decodes(prefix)
+
+
+def _decodes(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A prefix may end inside a multi-byte sequence; that is not evidence against UTF-8.
+        return exc.start >= len(data) - 3
+    return True
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls / len(sample)
+
+
+def is_supported_file(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def file_size(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None

@@ -1,0 +1,316 @@
+"""Ingest files and folders into a store, one document per transaction.
+
+A batch never stops on a bad document: each failure becomes an outcome with a one-line error
+naming the file, and the batch goes on.  Nothing already stored is rewritten: identical text is
+a no-op, changed text at a known path is a new version.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon.document import METADATA_FIELDS, Document
+from rashomon.errors import Code, IngestError, RashomonError
+from rashomon.ingest.html import extract_html
+from rashomon.ingest.langid import detect_passages
+from rashomon.ingest.metadata import (
+    MANIFEST_NAMES,
+    Manifest,
+    ManifestRow,
+    dateline_date,
+    find_manifest,
+    load_manifest,
+    parse_date,
+)
+from rashomon.ingest.pdf import extract_pdf
+from rashomon.ingest.readers import (
+    DEFAULT_MAX_BYTES,
+    decode_text,
+    is_supported_file,
+    read_bytes,
+    sniff_media_type,
+)
+from rashomon.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    #: Glob patterns a file's name or relative path must match (default: supported suffixes).
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    #: A manifest for all files; otherwise SOURCES.tsv / sources.csv beside each file is read.
+    manifest: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None
+    #: Metadata given on the command line; it wins over manifests and the documents themselves.
+    overrides: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    path: str
+    status: str  # stored | new_version | unchanged | duplicate | failed
+    doc_id: str | None = None
+    lang: str | None = None
+    error: RashomonError | None = None
+    detail: str | None = None
+    #: "file" for a file of the batch, "manifest" for a problem found in a manifest row.
+    about: str = "file"
+
+    def message(self) -> str:
+        if self.error is not None:
+            return str(self.error)
+        short = self.doc_id[:12] if self.doc_id else ""
+        text = f"{self.path}: {self.status} {short}"
+        if self.lang:
+            text += f" [{self.lang}]"
+        if self.detail:
+            text += f" ({self.detail})"
+        return text
+
+
+@dataclass(slots=True)
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(o.status for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        counts = self.counts
+        parts = [
+            f"{counts[k]} {label}"
+            for k, label in (
+                ("stored", "stored"),
+                ("new_version", "new versions"),
+                ("unchanged", "unchanged"),
+                ("duplicate", "duplicates"),
+                ("failed", "failed"),
+            )
+            if counts[k]
+        ]
+        return f"{len(self.outcomes)} files: " + (", ".join(parts) if parts else "nothing to do")
+
+
+OutcomeCallback = Callable[[Outcome], None]
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    on_outcome: OutcomeCallback | None = None,
+) -> IngestReport:
+    """Ingest files and folders (recursively); returns one outcome per file or problem."""
+    options = options or IngestOptions()
+    report = IngestReport()
+    manifests = _ManifestCache(options.manifest)
+
+    def record(outcome: Outcome) -> None:
+        report.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    if options.manifest is not None:
+        try:
+            explicit = manifests.get(options.manifest.parent)
+            for problem in explicit.problems if explicit else []:
+                record(Outcome(problem.path or "", "failed", error=problem, about="manifest"))
+        except IngestError as exc:
+            record(Outcome(str(options.manifest), "failed", error=exc))
+            return report
+    for item in iter_sources(paths, options):
+        if isinstance(item, IngestError):
+            record(Outcome(item.path or "", "failed", error=item))
+            continue
+        try:
+            manifest = manifests.get(item.parent)
+            for problem in manifests.take_problems(manifest):
+                record(Outcome(problem.path or "", "failed", error=problem, about="manifest"))
+            row = manifest.rows.get(item.resolve()) if manifest else None
+            doc = load_document(item, options, row)
+            result = store.add_document(doc)
+        except RashomonError as exc:
+            record(Outcome(str(item), "failed", error=exc))
+            continue
+        detail = None
+        if result.status == "duplicate":
+            detail = f"same text as {result.existing_path}" if result.existing_path else None
+        elif result.status == "unchanged":
+            detail = "already stored"
+        elif result.status == "new_version":
+            detail = f"version {result.version}"
+        record(Outcome(str(item), result.status, result.doc_id, doc.lang, detail=detail))
+    return report
+
+
+def iter_sources(
+    paths: Iterable[str | Path], options: IngestOptions
+) -> Iterator[Path | IngestError]:
+    """Files to ingest, in a stable order; missing paths come back as errors, not exceptions."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, options)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield IngestError(Code.NOT_FOUND, "no such file or folder", str(given))
+
+
+def _walk(root: Path, options: IngestOptions) -> Iterator[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        # Hidden folders hold VCS data and caches, never sources.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name in MANIFEST_NAMES:
+                continue
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if options.include:
+                if not any(_match(name, rel, p) for p in options.include):
+                    continue
+            elif not is_supported_file(path):
+                continue
+            if any(_match(name, rel, p) for p in options.exclude):
+                continue
+            found.append(path)
+    yield from sorted(found)
+
+
+def _match(name: str, rel: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern)
+
+
+class _ManifestCache:
+    """Manifests by folder, read once; their problems are reported once."""
+
+    def __init__(self, explicit: Path | None) -> None:
+        self.explicit = explicit
+        self.by_folder: dict[Path, Manifest | None] = {}
+        self.reported: set[Path] = set()
+
+    def get(self, folder: Path) -> Manifest | None:
+        if self.explicit is not None:
+            key = self.explicit.resolve()
+            if key not in self.by_folder:
+                self.by_folder[key] = load_manifest(self.explicit)
+                self.reported.add(key)
+            return self.by_folder[key]
+        key = folder.resolve()
+        if key not in self.by_folder:
+            found = find_manifest(folder)
+            self.by_folder[key] = load_manifest(found) if found else None
+        return self.by_folder[key]
+
+    def take_problems(self, manifest: Manifest | None) -> list[IngestError]:
+        if manifest is None or manifest.path.resolve() in self.reported:
+            return []
+        self.reported.add(manifest.path.resolve())
+        return manifest.problems
+
+
+def load_document(
+    path: Path, options: IngestOptions | None = None, row: ManifestRow | None = None
+) -> Document:
+    """Read one file into a Document with its metadata; raises IngestError on bad input."""
+    options = options or IngestOptions()
+    shown = str(path)
+    data = read_bytes(path, options.max_bytes)
+    if not data.strip():
+        raise IngestError(Code.EMPTY, "empty file", shown)
+    media_type = sniff_media_type(path, data)
+    doc: Document
+    if media_type == "application/pdf":
+        pdf = extract_pdf(data, shown)
+        doc = Document(
+            text=pdf.text, path=shown, media_type=media_type, raw=data, repairs=pdf.repairs
+        )
+        _set(doc, "title", pdf.title, "pdf")
+        _set(doc, "author", pdf.author, "pdf")
+        _set_date(doc, pdf.date, "pdf")
+    elif media_type == "text/html":
+        page = extract_html(data, shown)
+        doc = Document(text=page.text, path=shown, media_type=media_type, raw=data)
+        for name, value in (
+            ("title", page.title),
+            ("author", page.author),
+            ("site", page.site),
+            ("url", page.url),
+        ):
+            _set(doc, name, value, "html")
+        _set_date(doc, page.date, "html")
+        if page.extraction == "fallback":
+            doc.extra["html_extraction"] = "fallback: whole page text, no main content found"
+    else:
+        text, encoding = decode_text(data, shown, options.encoding)
+        doc = Document(text=text, path=shown, media_type="text/plain", encoding=encoding)
+    if not doc.text.strip():
+        raise IngestError(Code.EMPTY, "empty document: no text", shown)
+
+    lang, confidence, spans = detect_passages(doc.text)
+    doc.lang, doc.lang_confidence, doc.lang_spans = lang, confidence, spans
+    if lang:
+        doc.provenance["lang"] = "detected"
+    if doc.date is None:
+        _set_date(doc, dateline_date(doc.text, lang), "dateline")
+
+    if row is not None:
+        for name in METADATA_FIELDS:
+            value = row.fields.get(name)
+            if name == "date":
+                if value:
+                    doc.date_text = value
+                    doc.date = parse_date(value)
+                    doc.provenance["date"] = "manifest"
+            elif value:
+                setattr(doc, name, value)
+                doc.provenance[name] = "manifest"
+        doc.extra.update(row.extra)
+        doc.extra.update({f"{k}_note": v for k, v in row.notes.items()})
+    for name, value in options.overrides.items():
+        if name not in METADATA_FIELDS:
+            raise IngestError(Code.BAD_ARGUMENT, f"unknown metadata field {name!r}", shown)
+        if name == "date":
+            parsed = parse_date(value)
+            if parsed is None:
+                raise IngestError(
+                    Code.BAD_ARGUMENT, f"--date {value!r} is not YYYY[-MM[-DD]]", shown
+                )
+            doc.date, doc.date_text = parsed, value
+        else:
+            setattr(doc, name, value)
+        doc.provenance[name] = "flag"
+    if lang and doc.lang != lang:
+        # Keep the detector's view when someone else's label wins: a disagreement is worth
+        # a look (wrong manifest row, or a detector error).
+        doc.extra["detected_lang"] = lang
+    return doc
+
+
+def _set(doc: Document, name: str, value: str | None, source: str) -> None:
+    if value:
+        setattr(doc, name, value)
+        doc.provenance[name] = source
+
+
+def _set_date(doc: Document, value: str | None, source: str) -> None:
+    parsed = parse_date(value)
+    if parsed:
+        doc.date, doc.date_text = parsed, value
+        doc.provenance["date"] = source

@@ -1,0 +1,78 @@
+"""Explicit, versioned schema migrations.
+
+Each step takes a connection inside the caller's transaction and moves the schema up by one
+version, so an interrupted upgrade leaves the previous version intact.  Steps spell out their
+DDL instead of calling ``metadata.create_all``: a later change to ``schema.py`` must not
+silently change what an old step does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.engine import Connection
+
+
+def _v1(conn: Connection) -> None:
+    md = MetaData()
+    Table(
+        "documents",
+        md,
+        Column("id", String(64), primary_key=True),
+        Column("path", Text, nullable=False),
+        Column("media_type", String(64), nullable=False),
+        Column("encoding", String(32)),
+        Column("title", Text),
+        Column("author", Text),
+        Column("publisher", Text),
+        Column("site", Text),
+        Column("url", Text),
+        Column("date", String(10)),
+        Column("date_text", Text),
+        Column("lang", String(16)),
+        Column("lang_confidence", JSON),
+        Column("lang_spans", JSON, nullable=False),
+        Column("repairs", JSON, nullable=False),
+        Column("provenance", JSON, nullable=False),
+        Column("extra", JSON, nullable=False),
+        Column("n_chars", Integer, nullable=False),
+        Column("raw_sha256", String(64)),
+        Column("ingested_at", String(32), nullable=False),
+        Column("text", Text, nullable=False),
+    )
+    Table(
+        "raw_content",
+        md,
+        Column(
+            "doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+        ),
+        Column("data", LargeBinary, nullable=False),
+    )
+    Table(
+        "doc_paths",
+        md,
+        Column("path", Text, primary_key=True),
+        Column("version", Integer, primary_key=True),
+        Column(
+            "doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+        ),
+        Column("ingested_at", String(32), nullable=False),
+        Index("ix_doc_paths_doc_id", "doc_id"),
+    )
+    md.create_all(conn)
+
+
+#: version reached -> the step that reaches it from the version before.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}

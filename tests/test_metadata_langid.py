@@ -1,0 +1,103 @@
+"""Dates from manifests and datelines; language per document and per passage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.ingest.langid import detect, detect_passages
+from rashomon.ingest.metadata import dateline_date, load_manifest, parse_date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2002-09-03", "2002-09-03"),
+        ("2020-07", "2020-07"),
+        ("2020-07 (25th anniversary)", "2020-07"),
+        ("1950", "1950"),
+        ("2022–2023 (90th anniversary)", None),
+        ("2022-2023", None),
+        ("unknown", None),
+        ("2020-13-01", None),
+        ("", None),
+        (None, None),
+        ("20200701", None),
+    ],
+)
+def test_parse_date(value: str | None, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("date 2025-03-31 31 Mar. 11:00 (UTC+3)\n\nToday ...", "en", "2025-03-31"),
+        ("NORVIK, March 3, 2024 — Officials said", "en", "2024-03-03"),
+        ("NORVIK, 3 mars 2024 — Les autorités", "fr", "2024-03-03"),
+        ("NORVIK, 3. März 2024 – Die Behörden", "de", "2024-03-03"),
+        ("NORVIK, 3 de marzo de 2024 — Las autoridades", "es", None),  # "de" between: not taken
+        ("НОРВИК, 3 марта 2024 — Власти", "ru", "2024-03-03"),
+        ("On 15 September 1918 troops entered the town and killed 300 people.", "en", None),
+        ("\n\n  Published 2019-11-02 by the desk\nText", "en", "2019-11-02"),
+        ("A long first line " * 10 + "2019-11-02", "en", None),
+    ],
+)
+def test_dateline(text: str, lang: str, expected: str | None) -> None:
+    assert dateline_date(text, lang) == expected
+
+
+def test_manifest_column_aliases_and_unknowns(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    manifest = tmp_path / "sources.csv"
+    manifest.write_text(
+        "Filename,Outlet,Published,Language,Headline,Notes\n"
+        'a.txt,"Norvik Gazette, evening edition",unknown (snapshot),fr,Un titre,partisan\n',
+        encoding="utf-8",
+    )
+    loaded = load_manifest(manifest)
+    row = loaded.rows[(tmp_path / "a.txt").resolve()]
+    assert row.fields["publisher"] == "Norvik Gazette, evening edition"
+    assert row.fields["date"] is None and row.notes["date"] == "unknown (snapshot)"
+    assert row.fields["lang"] == "fr" and row.fields["title"] == "Un titre"
+    assert row.extra == {"notes": "partisan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les témoins ont parlé de milliers de morts dans les rues de la ville.", "fr"),
+        ("Witnesses spoke of thousands of dead in the streets of the town.", "en"),
+        ("Zeugen sprachen von Tausenden Toten in den Straßen der Stadt.", "de"),
+        ("Los testigos hablaron de miles de muertos en las calles de la ciudad.", "es"),
+        ("Свидетели говорили о тысячах погибших на улицах города.", "ru"),
+        ("Şahidlər şəhərin küçələrində minlərlə ölüdən danışırdılar.", "az"),
+        ("Վկաները խոսում էին քաղաքի փողոցներում հազարավոր զոհերի մասին։", "hy"),
+        ("Svjedoci su govorili o hiljadama mrtvih na ulicama grada.", "bs"),
+    ],
+)
+def test_detect_languages(text: str, lang: str) -> None:
+    found, _ = detect(text)
+    if lang == "bs":  # Bosnian, Croatian and Serbian in Latin script are one language to a detector
+        assert found in {"bs", "hr", "sr"}
+    else:
+        assert found == lang
+
+
+def test_mixed_document_has_language_spans() -> None:
+    french = "Selon le rapport de la commission, plus de deux cents personnes ont été tuées dans la ville."
+    english = (
+        "The commission's report, quoted here in the original, said that two hundred people died."
+    )
+    text = f"{french} {french}\n\n{english}\n\n{french}"
+    lang, _, spans = detect_passages(text)
+    assert lang == "fr"
+    assert [s.lang for s in spans] == ["fr", "en", "fr"]
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    assert text[spans[1].start : spans[1].end].strip().startswith("The commission")
+
+
+def test_too_little_text_has_no_language() -> None:
+    assert detect("12 000 — 14") == (None, 0.0)
+    assert detect_passages("1918") == (None, 0.0, [])
