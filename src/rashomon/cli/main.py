@@ -364,6 +364,116 @@ def show(
 
 
 @app.command()
+def extract(
+    refs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, or stored document ids/paths.", show_default=False),
+    ],
+    db: DbOption = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="jsonl (the claim contract), json, table or csv."),
+    ] = Format.jsonl,
+) -> None:
+    """Extract figure claims: from files directly, or from documents already in the store.
+
+    A path that exists on disk is read directly (with SOURCES.tsv/sources.csv beside it for
+    its date and language); anything else is looked up in the store.
+
+    \b
+    Examples:
+      rashomon extract report.txt
+      rashomon extract corpus/ --format table
+      rashomon extract 3fa2c1 --db study.db --format json
+    """
+    from rashomon.api import extract_refs
+
+    try:
+        claims, problems = extract_refs(refs, db)
+    except RashomonError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    for problem in problems:
+        err_console().print(f"error: {problem}", markup=False)
+    rows = [c.to_dict() for c in claims]
+    if fmt in (Format.table, Format.csv):
+        flat = [_flat_claim(r) for r in rows]
+        emit_rows(
+            flat,
+            [
+                "doc",
+                "figure",
+                "measure",
+                "low",
+                "high",
+                "qualifier",
+                "time",
+                "places",
+                "attribution",
+            ],
+            fmt,
+            title=f"{len(rows)} claims",
+        )
+    else:
+        emit_rows(rows, [], fmt)
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+def _flat_claim(c: dict[str, Any]) -> dict[str, Any]:
+    value = c.get("value") or {}
+    time = c.get("time") or {}
+    attribution = c.get("attribution") or {}
+    return {
+        "doc": Path(c["doc"]["path"]).name,
+        "figure": value.get("text"),
+        "measure": c.get("measure"),
+        "low": value.get("low"),
+        "high": value.get("high"),
+        "qualifier": value.get("qualifier"),
+        "time": f"{time.get('start')}..{time.get('end')}" if time else "",
+        "places": ", ".join(p["name"] for p in c.get("places", [])),
+        "attribution": attribution.get("speaker") or "",
+    }
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.", show_default=False)],
+    docs: Annotated[
+        list[Path], typer.Option("--docs", help="Folder holding the gold documents (repeatable).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list this many errors (misses, wrong fields).")
+    ] = 0,
+) -> None:
+    """Score extraction against gold answer keys (DESIGN.md section 7).
+
+    \b
+    Examples:
+      rashomon eval ../shared/gold/seeds.jsonl --docs ../shared/corpus/seeds
+      rashomon eval ../shared/gold/dev.jsonl --docs ../shared/corpus/dev --json
+    """
+    from rashomon.evaluate import GoldFormatError, render_errors, render_table, report_to_dict
+    from rashomon.evaluate.runner import evaluate
+
+    for path in [*gold, *docs]:
+        if not path.exists():
+            raise typer.BadParameter(f"{path}: no such file or folder")
+    try:
+        report = evaluate(gold, docs)
+    except GoldFormatError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_table(report) + "\n")
+        if errors:
+            sys.stdout.write("\n" + render_errors(report, errors) + "\n")
+
+
+@app.command()
 def version() -> None:
     """Print rashomon's version.
 

@@ -1,0 +1,593 @@
+"""Assemble figure claims from a parsed document: measure, value, time, places, actors, source.
+
+Context rules (each recorded in the claim's ``notes`` when used, so a reviewer sees why):
+
+* time: an explicit time in the sentence, else the narrative time in force (TimeContext);
+  a baseline population or a later return takes only an explicit time;
+* places: those after the figure up to the next number ("12,000 in Baku, 8,000 in Guba"),
+  else those before the sentence's first number, else the paragraph's most recent places,
+  else the document's; a figure introduced as a subset of the previous one ("dont 400",
+  "of whom 400") shares its places;
+* victims and perpetrators: from the sentence (agent phrases, group nouns, armed groups),
+  else carried from the paragraph, then the document;
+* attribution: the cue covering the figure, else the previous sentence's leading cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from rashomon.extract.actors import ActorMention
+from rashomon.extract.attribution import Attribution, scope_of
+from rashomon.extract.claims import Claim
+from rashomon.extract.figures import Measure, decide, head_noun
+from rashomon.extract.gazetteer import PlaceMention
+from rashomon.extract.numbers import NumberMention
+from rashomon.extract.pipeline import GROUP_TYPES, OWN_TIME_ONLY, Parsed, Sentence
+from rashomon.extract.timex import TimeMention
+
+_MARKER_GAP = 14  # chars between "by"/"par" and the actor ("by the", "par les")
+_COORD_REACH = 60
+_SHORT_LINE = 40
+_ARMED = frozenset({"armed_group", "army", "state", "org", "person"})
+
+
+def _place(m: PlaceMention) -> dict[str, Any]:
+    pl = m.place
+    return {
+        "text": m.text,
+        "name": pl.name if pl else m.text,
+        "id": pl.id if pl else None,
+        "kind": pl.kind if pl else None,
+        "lat": pl.lat if pl else None,
+        "lon": pl.lon if pl else None,
+        "country": pl.country if pl else None,
+        "start": m.start,
+        "end": m.end,
+    }
+
+
+_CAPS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,2}"
+
+
+@cache
+def _local_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    if before:
+        words = "|".join(re.escape(w) for w in before)
+        parts.append(rf"(?<!\w)(?i:{words})\s+(?P<b>{_CAPS})")
+    if after:
+        words = "|".join(re.escape(w) for w in after)
+        parts.append(rf"(?P<a>{_CAPS})\s+(?i:{words})(?!\w)")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
+    """Streets, hospitals, camps named in the text but absent from any gazetteer
+    ("rue Komandantski", "Potočari camp"): kept as unresolved places (no id, no coordinates)."""
+    regex = _local_regex(p.lex.local_before, p.lex.local_after)
+    if regex is None:
+        return []
+    out = []
+    for m in regex.finditer(p.text, sent.span.start, sent.span.end):
+        group = "b" if m.group("b") else "a"
+        if any(pl.start < m.end() and m.start() < pl.end for pl in sent.places):
+            continue
+        out.append(
+            {
+                "text": m.group(0),
+                "name": m.group(group),
+                "id": None,
+                "kind": "local",
+                "lat": None,
+                "lon": None,
+                "start": m.start(),
+                "end": m.end(),
+            }
+        )
+    return out
+
+
+def _near(p: Parsed, sent: Sentence, start: int) -> bool:
+    lo = max(sent.span.start, start - 24)
+    return any(0 <= start - h.end <= 2 for h in p.lex.proximity.finditer(p.text, lo, start))
+
+
+def _prefer(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Places named as reference points ("near Jerusalem") only when nothing else is named."""
+    direct = [pl for pl in places if not pl.get("near")]
+    return _dedupe(direct or places)
+
+
+def _actor(a: ActorMention) -> dict[str, Any]:
+    return {
+        "text": a.text,
+        "name": a.name,
+        "id": a.actor_id,
+        "type": a.type,
+        "start": a.start,
+        "end": a.end,
+    }
+
+
+def _time(t: TimeMention, source: str | None = None) -> dict[str, Any] | None:
+    if t.start_date is None:
+        return None
+    return {
+        "start": t.start_date,
+        "end": t.end_date,
+        "precision": t.precision,
+        "text": t.text,
+        "start_char": t.start,
+        "end_char": t.end,
+        "source": source or t.source,
+    }
+
+
+def _marked(p: Parsed, sent: Sentence, a: ActorMention, matcher_name: str) -> bool:
+    """A marker ("by", "par", "against") governs the actor: right before it, or before a
+    coordination it is part of ("by the Army of Islam and their local Azerbaijani allies")."""
+    matcher = getattr(p.lex, matcher_name)
+    lo = max(sent.span.start, a.start - _COORD_REACH)
+    for h in matcher.finditer(p.text, lo, a.start):
+        gap = p.text[h.end : a.start]
+        if a.start - h.end <= _MARKER_GAP:
+            return True
+        if not any(ch in gap for ch in ",;:.()") and any(
+            w in gap.lower().split() for w in p.lex.coordinators
+        ):
+            return True
+    return False
+
+
+_HARM = frozenset({"killing", "injury", "displacement", "detention", "destruction", "legal"})
+_CLAUSE_REACH = 90
+
+
+def _acts(p: Parsed, sent: Sentence, a: ActorMention) -> bool:
+    """The group is the subject of an active harm verb after it ("Tatars ... massacred").
+
+    A passive auxiliary right before the verb ("were killed", "ont été tués") makes the
+    group the one harmed instead.  Languages whose verbs often come last (German subordinate
+    clauses: "die Chinesen köpfen") say so in their data and skip this reading.
+    """
+    if not p.lex.subject_before_verb:
+        return False
+    for trig in sent.triggers:
+        if trig.payload.event_type not in _HARM or not 0 <= trig.start - a.end <= _CLAUSE_REACH:
+            continue
+        between = p.text[a.end : trig.start]
+        if any(ch in between for ch in ";:"):
+            continue
+        words = between.split()
+        # A determiner before the trigger makes it a noun ("échapper aux horribles massacres").
+        if any(w.lower() in p.lex.determiners for w in words[-2:]):
+            continue
+        return not (words and words[-1].lower() in p.lex.passive_aux) and not (
+            len(words) >= 2 and words[-2].lower() in p.lex.passive_aux
+        )
+    return False
+
+
+def roles(p: Parsed, sent: Sentence) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(victims, perpetrators) named in a sentence; speakers of its cues are neither."""
+    speakers = [(a.start, a.end) for a in sent.attributions]
+    actors = [a for a in sent.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
+    victims: list[ActorMention] = []
+    perps: list[ActorMention] = []
+    for a in actors:
+        if a.type in GROUP_TYPES:
+            # "Armenian Dashnaks", "troupes turques", "turco-tatares": the group word qualifies
+            # an armed group or continues a perpetrator already named.
+            beside = any(
+                b is not a
+                and (b.type in _ARMED or b in perps)
+                and (0 <= b.start - a.end <= 1 or 0 <= a.start - b.end <= 1)
+                for b in actors
+            )
+            if _marked(p, sent, a, "victim_markers"):
+                victims.append(a)
+            elif beside or _marked(p, sent, a, "agent_markers") or _acts(p, sent, a):
+                perps.append(a)
+            else:
+                victims.append(a)
+        elif _marked(p, sent, a, "victim_markers"):
+            victims.append(a)
+        else:
+            perps.append(a)
+    return victims, perps
+
+
+def _explicit_time(
+    p: Parsed, sent: Sentence, fig: NumberMention, own_clause: bool = False
+) -> TimeMention | None:
+    usable = [t for t in sent.times if t.start_date is not None]
+    if own_clause:
+        # Only a time between the neighbouring numbers is this figure's own.
+        others = [n for n in sent.numbers if n.role == "quantity" and n is not fig]
+        lo = max((n.end for n in others if n.end <= fig.start), default=sent.span.start)
+        hi = min((n.start for n in others if n.start >= fig.end), default=sent.span.end)
+        usable = [t for t in usable if lo <= t.start < hi]
+    if not usable:
+        return None
+    semi = [i for i, ch in enumerate(p.text[sent.span.start : sent.span.end]) if ch == ";"]
+
+    def group(pos: int) -> int:
+        return sum(1 for s in semi if sent.span.start + s < pos)
+
+    same = [t for t in usable if group(t.start) == group(fig.start)] or usable
+    before = [t for t in same if t.end <= fig.start]
+    if before:
+        return max(before, key=lambda t: t.end)
+    return min(same, key=lambda t: abs(t.start - fig.end))
+
+
+def _dedupe(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = str(item.get("id") or item.get("name"))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+_SPECIFICITY = {"country": 0, "region": 1, "governorate": 1, "province": 1, "district": 2}
+
+
+def _specificity(place: dict[str, Any]) -> int:
+    return _SPECIFICITY.get(str(place.get("kind")), 3)
+
+
+class _Context:
+    """What earlier sentences established: places, victims, perpetrators."""
+
+    def __init__(self) -> None:
+        self.para = -1
+        self.para_counts: Counter[str] = Counter()
+        self.doc_counts: Counter[str] = Counter()
+        self.by_key: dict[str, dict[str, Any]] = {}
+        self.para_victims: list[dict[str, Any]] = []
+        self.doc_victims: list[dict[str, Any]] = []
+        self.para_perps: list[dict[str, Any]] = []
+        self.doc_perps: list[dict[str, Any]] = []
+
+    def enter(self, para: int) -> None:
+        if para != self.para:
+            self.para = para
+            self.para_victims, self.para_perps = [], []
+            self.para_counts = Counter()
+
+    def places(self) -> list[dict[str, Any]]:
+        """The place the text keeps talking about so far."""
+        counts = self.doc_counts
+        if not counts:
+            return []
+        order = {k: i for i, k in enumerate(self.by_key)}
+        # Mentioned twice counts as "what the text is about"; beyond that, the more specific
+        # place wins (a town over its country or continent), then the paragraph, then recency.
+        best = max(
+            counts,
+            key=lambda k: (
+                min(counts[k], 2),
+                _specificity(self.by_key[k]),
+                self.para_counts[k],
+                order[k],
+            ),
+        )
+        return [self.by_key[best]]
+
+    def learn(
+        self,
+        places: list[dict[str, Any]],
+        victims: list[dict[str, Any]],
+        perps: list[dict[str, Any]],
+    ) -> None:
+        for pl in places:
+            if pl.get("near") or pl.get("kind") == "local":
+                continue
+            key = str(pl.get("id") or pl.get("name"))
+            self.by_key.pop(key, None)
+            self.by_key[key] = pl
+            self.para_counts[key] += 1
+            self.doc_counts[key] += 1
+        if victims:
+            self.para_victims = self.doc_victims = victims
+        if perps:
+            self.para_perps = self.doc_perps = perps
+
+
+def _sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
+    """Where things happen in a sentence: gazetteer and local places, minus names that only
+    qualify something else (a place inside a speaker such as "the government of China", or
+    a compound such as "Bosnien-Kriegs")."""
+    speakers = [(a.start, a.end) for a in sent.attributions]
+    out = []
+    for pl in [_place(m) for m in sent.places] + local_places(p, sent):
+        if any(s <= pl["start"] and pl["end"] <= e for s, e in speakers):
+            continue
+        after = p.text[pl["end"] : pl["end"] + 2]
+        if len(after) == 2 and after[0] == "-" and after[1].isalpha():
+            continue
+        if _near(p, sent, pl["start"]):
+            pl["near"] = True
+        out.append(pl)
+    return sorted(out, key=lambda pl: pl["start"])
+
+
+def _choose_places(
+    claim: Claim,
+    fig: NumberMention,
+    nxt: int,
+    first_start: int,
+    places: list[dict[str, Any]],
+    prev: Claim | None,
+    subset: bool,
+    ctx: _Context,
+) -> None:
+    zone = [pl for pl in places if fig.end <= pl["start"] < nxt]
+    prefix = [pl for pl in places if pl["start"] < first_start]
+    direct_zone = [pl for pl in zone if not pl.get("near")]
+    direct_prefix = [pl for pl in prefix if not pl.get("near")]
+    chosen: list[dict[str, Any]] = []
+    note = ""
+    if direct_zone:
+        chosen = direct_zone
+    elif subset and prev is not None and prev.places:
+        chosen, note = prev.places, "shared with the figure it is part of"
+    elif direct_prefix:
+        chosen = direct_prefix
+    elif prev is not None and prev.places:
+        chosen, note = prev.places, "those of the previous figure in the sentence"
+    elif zone or prefix:
+        chosen = zone or prefix
+    if chosen and all(pl.get("kind") == "country" for pl in chosen):
+        # A country is a coarse answer when the text has been about a place inside it.
+        inner = [
+            c
+            for c in ctx.places()
+            if c.get("kind") != "country"
+            and c.get("country") in {pl.get("country") for pl in chosen}
+        ]
+        if inner:
+            chosen, note = inner, "the place the text is about, inside the country named"
+    if not chosen and ctx.places():
+        chosen, note = ctx.places(), "the most mentioned so far"
+    claim.places = _dedupe(chosen)
+    if note:
+        claim.notes.append(f"places: {note}")
+
+
+def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any] | None:
+    """The people a figure counts, as written ("8.000 muslimische Männer und Jungen")."""
+    head = head_noun(p.text, fig, sent.span, p.lex)
+    if head is None or head.payload.kind not in ("people", "combatants"):
+        # "hundreds of Bolsheviks": a named group right after the number is what it counts.
+        for actor in sent.actors:
+            gap = p.text[fig.end : actor.start]
+            near = 0 <= actor.start - fig.end <= 16 and len(gap.split()) <= 2
+            if near and not any(ch in gap for ch in ",;:.()"):
+                return {
+                    "text": actor.text,
+                    "name": actor.name,
+                    "id": actor.actor_id,
+                    "type": actor.type,
+                    "start": actor.start,
+                    "end": actor.end,
+                }
+        return None
+    start = fig.end
+    while start < head.start and p.text[start] in " \u00a0":
+        start += 1
+    end = head.end
+    # Coordinated nouns belong to the group ("men and boys", "femmes et enfants").
+    more = p.lex.heads.find_all(p.text, end, min(sent.span.end, end + 24))
+    if more and len(p.text[end : more[0].start].split()) <= 1 and more[0].payload.kind == "people":
+        end = more[0].end
+    text = p.text[start:end]
+    for prefix in p.lex.partitive:
+        if text.lower().startswith(prefix + " "):
+            text = text[len(prefix) + 1 :]
+    return {
+        "text": text,
+        "name": text,
+        "id": None,
+        "type": "counted",
+        "start": end - len(text),
+        "end": end,
+    }
+
+
+def _carry_trigger(p: Parsed, sent: Sentence, previous: Sentence | None) -> list[Any]:
+    """A sentence with numbers but no trigger may continue the previous sentence's topic
+    ("The figures of victims differ. One source gives between 1.5 and 12 million people.")."""
+    if sent.triggers or previous is None:
+        return sent.triggers
+    # A short value line continues the label line before it even across a blank line
+    # (infoboxes: "Killed" / "from 9 to 30 thousand").
+    short = sent.span.end - sent.span.start <= _SHORT_LINE and (
+        previous.span.end - previous.span.start <= _SHORT_LINE
+    )
+    if previous.para != sent.para and not short:
+        return sent.triggers
+    # The carried triggers keep their offsets, so their distance includes the gap.
+    return [t for t in previous.triggers if t.payload.measure != "combatants"]
+
+
+def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Sentence) -> None:
+    """ "That, according to the commission, was the situation": a sentence opening with an
+    anaphoric "that/cela/das" and a cue attributes the previous sentence's figures."""
+    opening = p.lex.anaphora.find_all(
+        p.text, sent.span.start, min(sent.span.end, sent.span.start + 24)
+    )
+    if not opening or opening[0].start != sent.span.start:
+        return
+    cue = sent.attributions[0]
+    if cue.start - sent.span.start > 40:
+        return
+    for claim in claims:
+        if previous.span.start <= claim.start < previous.span.end and claim.attribution is None:
+            claim.attribution = cue.as_dict()
+            claim.notes.append("attribution: from the next sentence, which refers back to it")
+
+
+def build_figure_claims(p: Parsed) -> list[Claim]:
+    claims: list[Claim] = []
+    ctx = _Context()
+    previous: Sentence | None = None
+    for sent in p.sentences:
+        ctx.enter(sent.para)
+        victims, perps = roles(p, sent)
+        victim_dicts = _dedupe([_actor(a) for a in victims])
+        perp_dicts = _dedupe([_actor(a) for a in perps])
+        places = _sentence_places(p, sent)
+        carried: Attribution | None = None
+        if (
+            not sent.attributions
+            and previous is not None
+            and previous.para == sent.para
+            and previous.attributions
+            and previous.attributions[0].leading
+        ):
+            carried = previous.attributions[0]
+        framing = sorted(
+            {h.payload for h in p.lex.framing.finditer(p.text, sent.span.start, sent.span.end)}
+        )
+        quantities = [n for n in sent.numbers if n.role == "quantity"]
+        starts = [n.start for n in quantities]
+        first_start = quantities[0].start if quantities else sent.span.end
+        triggers = _carry_trigger(p, sent, previous) if quantities else sent.triggers
+        made: list[tuple[NumberMention, Claim]] = []
+        last_measure: Measure | None = None
+        for i, fig in enumerate(quantities):
+            measure = decide(p.text, fig, sent.span, triggers, p.lex)
+            if measure is None and last_measure is not None and made:
+                measure = _enumerated(p, sent, made[-1][0], fig, last_measure)
+            if measure is None:
+                continue
+            last_measure = measure
+            claim = _claim(p, sent, fig, measure, framing)
+            prev = made[-1] if made else None
+            subset = prev is not None and bool(
+                p.lex.subset_markers.find_all(p.text, prev[0].end, fig.start)
+            )
+            nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent.span.end
+            _choose_places(
+                claim, fig, nxt, first_start, places, prev[1] if prev else None, subset, ctx
+            )
+            counted = _head_group(p, sent, fig) if measure.measure != "combatants" else None
+            own = [
+                v
+                for v in victim_dicts
+                if not (counted and v["start"] >= counted["start"] and v["end"] <= counted["end"])
+            ]
+            if own:
+                claim.victims = _dedupe([counted, *own] if counted else own)
+            elif prev is not None and prev[1].victims:
+                # "Four of the attackers were killed, with around 35 injured."
+                claim.victims = _dedupe([counted, *prev[1].victims] if counted else prev[1].victims)
+            elif ctx.para_victims or ctx.doc_victims:
+                carried_victims = ctx.para_victims or ctx.doc_victims
+                claim.victims = _dedupe([counted, *carried_victims] if counted else carried_victims)
+                claim.notes.append("victims: carried from earlier sentences")
+            elif counted is not None:
+                claim.victims = [counted]
+            # The counted group is never its own perpetrator ("10,000 Armenians killed").
+            own_perps = [
+                a
+                for a in perp_dicts
+                if not (counted and a["start"] >= counted["start"] and a["end"] <= counted["end"])
+            ]
+            if own_perps:
+                claim.perpetrators = own_perps
+            elif ctx.para_perps or ctx.doc_perps:
+                claim.perpetrators = ctx.para_perps or ctx.doc_perps
+                claim.notes.append("perpetrators: carried from earlier sentences")
+            attribution = scope_of(fig.start, sent.attributions, p.text, sent.span, starts)
+            if attribution is not None:
+                claim.attribution = attribution.as_dict()
+            elif carried is not None:
+                claim.attribution = Attribution(
+                    carried.speaker,
+                    carried.text,
+                    carried.start,
+                    carried.end,
+                    carried.kind,
+                    carried.leading,
+                    carried=True,
+                ).as_dict()
+            made.append((fig, claim))
+            claims.append(claim)
+        if not quantities and previous is not None and sent.attributions:
+            _attribute_back(p, sent, claims, previous)
+        ctx.learn(places, victim_dicts, perp_dicts)
+        previous = sent
+    return claims
+
+
+def _enumerated(
+    p: Parsed, sent: Sentence, prev: NumberMention, fig: NumberMention, measure: Measure
+) -> Measure | None:
+    """An item of an enumeration ("12,000 people in Baku, 8,000 people in Guba, ...") counts
+    what the previous item counted when it counts the same kind of noun."""
+    if ";" in p.text[prev.end : fig.start]:
+        return None
+    before = head_noun(p.text, prev, sent.span, p.lex)
+    here = head_noun(p.text, fig, sent.span, p.lex)
+    if before is None or here is None or before.payload != here.payload:
+        return None
+    return replace(measure, basis="enumeration")
+
+
+def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure, framing: list[str]) -> Claim:
+    claim = Claim(
+        doc_id=p.doc_id,
+        doc_path=p.path,
+        doc_lang=p.lang,
+        doc_date=p.date,
+        kind="figure",
+        start=fig.start,
+        end=fig.end,
+        event_type=m.event_type,
+        measure=m.measure,
+        unit=m.unit,
+        framing=framing,
+    )
+    claim.value = {
+        "low": fig.low,
+        "high": fig.high,
+        "qualifier": fig.qualifier,
+        "text": fig.text,
+        "start": fig.start,
+        "end": fig.end,
+    }
+    explicit = _explicit_time(p, sent, fig, own_clause=m.measure in OWN_TIME_ONLY)
+    if explicit is not None:
+        claim.time = _time(explicit)
+    elif m.measure not in OWN_TIME_ONLY and sent.context_time is not None:
+        claim.time = _time(sent.context_time, "context")
+        if claim.time is not None:
+            claim.notes.append("time: narrative time carried from earlier sentences")
+    claim.evidence = {
+        "start": sent.span.start,
+        "end": sent.span.end,
+        "quote": p.text[sent.span.start : sent.span.end],
+    }
+    claim.notes.append(
+        f"measure: {m.basis} '{m.cue_text}'" if m.cue_text else f"measure: {m.basis}"
+    )
+    confidence = 0.4
+    if m.basis in ("link", "head") or m.cost < 40:
+        confidence += 0.3
+    elif m.cost < 100:
+        confidence += 0.15
+    if explicit is not None:
+        confidence += 0.1
+    claim.confidence = min(confidence + 0.1, 0.95)
+    return claim

@@ -1,0 +1,207 @@
+"""What a number counts: its measure, unit and event type, from the words around it.
+
+Order of evidence, strongest first:
+
+1. a phrase right before the number that fixes the measure ("a force of 20,000" → combatants,
+   "a village of 600 people" → population);
+2. the noun the number counts ("150 corpses" → killed, "2 000 détachements" → combatants,
+   "211 villages" → destroyed when something destroyed them, "90% of the oil" → no figure);
+3. the nearest measure trigger in the sentence ("were killed", "tués", "погибли"), where
+   distance is measured in characters plus a cost for each clause boundary crossed, so a
+   trigger in the same clause beats a closer one across a semicolon.
+
+A number that none of these makes a figure is not a claim: counts of things that are not
+people harmed or involved (oil, pages, votes) never reach the store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rashomon.extract.claims import EVENT_TYPE_OF_MEASURE
+from rashomon.extract.lexicon import HeadKind, Hit, Lexicon, MeasureCue
+from rashomon.extract.numbers import NumberMention
+from rashomon.extract.segment import Span
+
+_HEAD_WINDOW = 48
+_MAX_GAP_WORDS = 3
+_GAP_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COSTS = {";": 120, ":": 20, ",": 15, "(": 10, ")": 10, "—": 15, "–": 15}
+_COST_CHARS = re.compile(r"[;:,()—–]")
+# A trigger further than this (after costs) does not explain a number.
+_MAX_COST = 260
+# Troop words ("forces", "troops") also name perpetrators in harm sentences ("victims of the
+# massacre committed by the forces of X"): a harm trigger nearby should win over them.
+_MEASURE_BIAS = {"combatants": 60}
+_WORD_REACH = 30
+_COORD_COST = 15
+# A trigger this close after the counted noun is its predicate ("patients ont été tués").
+_PREDICATE_REACH = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    measure: str
+    event_type: str
+    unit: str
+    #: What decided it: "link", "head", "trigger" (for the claim's notes and confidence).
+    basis: str
+    cue_text: str
+    cue_start: int
+    cost: int = 0
+
+
+def head_noun(text: str, fig: NumberMention, sent: Span, lex: Lexicon) -> Hit[HeadKind] | None:
+    """The noun a number counts: the first head noun after it, across at most three words
+    (adjectives, "de"/"of" after vague quantities) and no punctuation."""
+    limit = min(sent.end, fig.end + _HEAD_WINDOW)
+    for hit in lex.heads.finditer(text, fig.end, limit):
+        gap = text[fig.end : hit.start]
+        if any(ch in gap for ch in ",;:.()[]—–\n"):
+            return None
+        if len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS:
+            return hit
+        return None
+    return None
+
+
+def _link_before(text: str, fig: NumberMention, sent: Span, lex: Lexicon) -> str | None:
+    window = max(sent.start, fig.start - 40)
+    for hit in lex.links.finditer(text, window, fig.start):
+        if not text[hit.end : fig.start].strip():
+            return hit.payload
+    return None
+
+
+def _cost(text: str, a: int, b: int, lex: Lexicon | None = None) -> int:
+    lo, hi = (a, b) if a <= b else (b, a)
+    between = text[lo:hi]
+    cost = (hi - lo) + sum(_COSTS[c] for c in _COST_CHARS.findall(between))
+    if lex is not None:
+        # "X were murdered and 20,000 women raped": a coordination starts another clause.
+        cost += _COORD_COST * len(lex.coordination.find_all(text, lo, hi))
+    return cost
+
+
+def nearest_trigger(
+    text: str,
+    fig: NumberMention,
+    triggers: list[Hit[MeasureCue]],
+    exclude: frozenset[str] = frozenset(),
+    lex: Lexicon | None = None,
+) -> tuple[Hit[MeasureCue], int] | None:
+    best: tuple[Hit[MeasureCue], int] | None = None
+    for hit in triggers:
+        if hit.payload.measure in exclude:
+            continue
+        if hit.end <= fig.start:
+            cost = _cost(text, hit.end, fig.start, lex)
+        elif hit.start >= fig.end:
+            cost = _cost(text, fig.end, hit.start, lex)
+        else:
+            continue  # a trigger inside the figure text ("victims" in a range phrase)
+        cost += _MEASURE_BIAS.get(hit.payload.measure, 0)
+        if cost <= _MAX_COST and (best is None or cost < best[1]):
+            best = (hit, cost)
+    return best
+
+
+def _predicate(
+    text: str, head: Hit[HeadKind], sent: Span, triggers: list[Hit[MeasureCue]]
+) -> Hit[MeasureCue] | None:
+    for trig in triggers:
+        close = head.end <= trig.start <= head.end + _PREDICATE_REACH
+        harm = trig.payload.measure not in ("destroyed", "combatants", "population")
+        if close and harm and not any(ch in text[head.end : trig.start] for ch in ",;:.()"):
+            return trig
+    return None
+
+
+def decide(
+    text: str,
+    fig: NumberMention,
+    sent: Span,
+    triggers: list[Hit[MeasureCue]],
+    lex: Lexicon,
+) -> Measure | None:
+    """The measure of one quantity mention, or None when it is not a figure."""
+    link = _link_before(text, fig, sent, lex)
+    head = head_noun(text, fig, sent, lex)
+    if link is not None:
+        return Measure(link, EVENT_TYPE_OF_MEASURE[link], "people", "link", "", fig.start)
+    if head is not None:
+        kind = head.payload
+        if kind.kind == "non_human":
+            return None
+        if kind.kind == "measure":
+            return Measure(
+                kind.value,
+                EVENT_TYPE_OF_MEASURE.get(kind.value, "other"),
+                "people",
+                "head",
+                head.text,
+                head.start,
+            )
+        if kind.kind == "combatants":
+            # "fighters were killed": a trigger right after the noun wins over troop strength.
+            after = nearest_trigger(
+                text, fig, [t for t in triggers if head.end <= t.start < head.end + 30]
+            )
+            if after is not None and after[0].payload.measure not in ("combatants", "population"):
+                cue = after[0]
+                return Measure(
+                    cue.payload.measure,
+                    cue.payload.event_type,
+                    "people",
+                    "trigger",
+                    cue.text,
+                    cue.start,
+                    after[1],
+                )
+            return Measure("combatants", "other", "people", "head", head.text, head.start)
+        if kind.kind == "unit":
+            found = nearest_trigger(
+                text, fig, [t for t in triggers if t.payload.measure == "destroyed"]
+            )
+            if found is None:
+                return None
+            cue = found[0]
+            return Measure(
+                "destroyed",
+                cue.payload.event_type,
+                kind.value,
+                "trigger",
+                cue.text,
+                cue.start,
+                found[1],
+            )
+        if kind.kind == "people":
+            predicate = _predicate(text, head, sent, triggers)
+            if predicate is not None:
+                return Measure(
+                    predicate.payload.measure,
+                    predicate.payload.event_type,
+                    "people",
+                    "trigger",
+                    predicate.text,
+                    predicate.start,
+                    0,
+                )
+    # People (or no noun): the nearest trigger decides; people are not "destroyed".
+    found = nearest_trigger(text, fig, triggers, exclude=frozenset({"destroyed"}), lex=lex)
+    if found is None:
+        return None
+    cue, cost = found
+    small_word = (
+        fig.qualifier == "exact"
+        and not any(ch.isdigit() for ch in fig.text)
+        and (fig.low or 0) <= 100
+    )
+    if head is None and small_word and cost > _WORD_REACH:
+        # A bare number word ("the two sides", "six counties") counts people only when a
+        # trigger is right beside it ("seven died") or it has a noun of its own.
+        return None
+    return Measure(
+        cue.payload.measure, cue.payload.event_type, "people", "trigger", cue.text, cue.start, cost
+    )

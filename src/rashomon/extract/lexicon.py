@@ -1,0 +1,180 @@
+"""Per-language vocabulary for the measure, attribution and framing stages.
+
+The words live in ``data/lang/<code>/extract.json``; this module only compiles them.  A
+pattern is a space-separated phrase matched case-insensitively on word boundaries, where a
+trailing ``*`` on a word matches any ending (so "massacr*" covers massacred, massacres...), and
+an apostrophe matches both ' and ’.  Adding a language is adding that file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+_DATA = "data/lang"
+
+
+def pattern_regex(pattern: str) -> str:
+    words = []
+    for word in pattern.split():
+        star = word.endswith("*")
+        core = re.escape(word.rstrip("*")).replace("'", "['’]").replace("’", "['’]")
+        words.append(core + (r"\w*" if star else ""))
+    return r"\s+".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    start: int
+    end: int
+    text: str
+    payload: T
+
+
+class PhraseMatcher(Generic[T]):
+    """Many phrases, one compiled regex; each hit carries the payload of its phrase.
+
+    The longest phrase wins at a position (alternatives are sorted longest first), which makes
+    "shot dead" beat "shot" and "selon les statistiques compilées par" beat "selon".
+    """
+
+    def __init__(self, entries: Sequence[tuple[str, T]]) -> None:
+        ordered = sorted(
+            {(p.lower(), i) for i, (p, _) in enumerate(entries) if p.strip()},
+            key=lambda e: (-len(e[0].rstrip("*")), e[0]),
+        )
+        self._entries = entries
+        self._singles = [(re.compile(pattern_regex(p), re.I), i) for p, i in ordered]
+        alternation = "|".join(pattern_regex(p) for p, _ in ordered) or r"(?!x)x"
+        self._regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit[T]]:
+        stop = len(text) if end is None else end
+        for match in self._regex.finditer(text, start, stop):
+            found = match.group(0)
+            for single, index in self._singles:
+                if single.fullmatch(found):
+                    yield Hit(match.start(), match.end(), found, self._entries[index][1])
+                    break
+
+    def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
+        return list(self.finditer(text, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCue:
+    measure: str
+    event_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeadKind:
+    """What a noun after a number says: people, combatants, a measure, a unit, or not human."""
+
+    kind: str  # people | combatants | measure | unit | non_human
+    value: str  # the measure or unit name, or the kind again
+
+
+@dataclass(frozen=True, slots=True)
+class CueKind:
+    kind: str  # prepositional | nominal | verb | unnamed | postpositional
+
+
+class Lexicon:
+    """Compiled vocabulary of one language."""
+
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
+        self.lang = lang
+        self.abbreviations = frozenset(a.lower() for a in data.get("abbreviations", []))
+        self.measures = PhraseMatcher(
+            [
+                (p, MeasureCue(m["measure"], m["event_type"]))
+                for m in data.get("measures", [])
+                for p in m["patterns"]
+            ]
+        )
+        heads: dict[str, Any] = data.get("head_nouns", {})
+        head_entries: list[tuple[str, HeadKind]] = []
+        # Order matters for equal phrases: a measure noun ("refugees") beats "people".
+        for measure, words in heads.get("measure_nouns", {}).items():
+            head_entries += [(w, HeadKind("measure", measure)) for w in words]
+        for unit, words in heads.get("units", {}).items():
+            head_entries += [(w, HeadKind("unit", unit)) for w in words]
+        head_entries += [
+            (w, HeadKind("combatants", "combatants")) for w in heads.get("combatants", [])
+        ]
+        head_entries += [(w, HeadKind("people", "people")) for w in heads.get("people", [])]
+        head_entries += [
+            (w, HeadKind("non_human", "non_human")) for w in heads.get("non_human", [])
+        ]
+        seen: set[str] = set()
+        unique = []
+        for phrase, kind in head_entries:
+            if phrase.lower() not in seen:
+                seen.add(phrase.lower())
+                unique.append((phrase, kind))
+        self.heads = PhraseMatcher(unique)
+        self.partitive = tuple(data.get("partitive", []))
+        self.agent_markers = PhraseMatcher([(w, "agent") for w in data.get("agent_markers", [])])
+        # A phrase right before a number that decides its measure ("a force of", "a village of").
+        self.links = PhraseMatcher(
+            [(w, "combatants") for w in data.get("combatant_links", [])]
+            + [(w, "population") for w in data.get("population_links", [])]
+        )
+        self.proximity = PhraseMatcher([(w, "near") for w in data.get("proximity_markers", [])])
+        local: dict[str, list[str]] = data.get("local_place_words", {})
+        self.local_before = tuple(w.lower() for w in local.get("before", []))
+        self.local_after = tuple(w.lower() for w in local.get("after", []))
+        self.coordinators = frozenset(w.lower() for w in data.get("coordinators", []))
+        self.anaphora = PhraseMatcher([(w, "anaphora") for w in data.get("anaphora_starts", [])])
+        self.coordination = PhraseMatcher([(w, "and") for w in data.get("coordinators", [])])
+        self.subject_before_verb = bool(data.get("subject_before_verb", True))
+        self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
+        self.passive_aux = frozenset(w.lower() for w in data.get("passive_aux", []))
+        self.subset_markers = PhraseMatcher([(w, "subset") for w in data.get("subset_markers", [])])
+        self.victim_markers = PhraseMatcher([(w, "victim") for w in data.get("victim_markers", [])])
+        attribution: dict[str, Any] = data.get("attribution", {})
+        cue_entries: list[tuple[str, CueKind]] = []
+        for cue_kind in ("unnamed", "nominal", "prepositional"):
+            cue_entries += [(w, CueKind(cue_kind)) for w in attribution.get(cue_kind, [])]
+        cue_entries += [(w, CueKind("verb")) for w in attribution.get("verbs", [])]
+        cue_entries += [
+            (w, CueKind("postpositional")) for w in attribution.get("postpositional", [])
+        ]
+        # Phrases that contain a cue word but report nothing ("took place"): longest match wins,
+        # so listing them as "none" blocks the shorter cue inside them.
+        cue_entries += [(w, CueKind("none")) for w in attribution.get("not_cues", [])]
+        self.cues = PhraseMatcher(cue_entries)
+        self.source_nouns = PhraseMatcher(
+            [(w, "source") for w in attribution.get("nouns_as_source", [])]
+        )
+        self.clause_breaks = PhraseMatcher(
+            [(w, "break") for w in attribution.get("clause_breaks", [])]
+        )
+        self.continuations = PhraseMatcher(
+            [(w, "continue") for w in attribution.get("continuation_starts", [])]
+        )
+        self.framing = PhraseMatcher(
+            [(p, label) for label, patterns in data.get("framing", {}).items() for p in patterns]
+        )
+
+
+def available_languages() -> list[str]:
+    root = resources.files("rashomon") / _DATA
+    return sorted(p.name for p in root.iterdir() if (p / "extract.json").is_file())
+
+
+@cache
+def lexicon(lang: str) -> Lexicon | None:
+    """The compiled vocabulary for a language, or None when rashomon has no data for it."""
+    path = resources.files("rashomon") / _DATA / lang / "extract.json"
+    if not path.is_file():
+        return None
+    return Lexicon(lang, json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,161 @@
+"""Extraction: one container (:class:`Parsed`) flows through declared stages.
+
+The extractor is a pure function of a document's text, language and date, so the same code
+runs in-process, in a process pool and on Ray.  Stages fill the container in order; the last
+one assembles claims.  The expensive resources (gazetteer, actor table, compiled regexes) are
+loaded once per process and cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rashomon.document import Document
+from rashomon.extract.actors import ActorMention, ActorTable
+from rashomon.extract.attribution import Attribution, find_attributions
+from rashomon.extract.claims import Claim
+from rashomon.extract.figures import Measure
+from rashomon.extract.gazetteer import Gazetteer, PlaceMention
+from rashomon.extract.lexicon import Hit, Lexicon, MeasureCue, lexicon
+from rashomon.extract.numbers import NumberMention, find_numbers
+from rashomon.extract.segment import Span, paragraphs, sentences
+from rashomon.extract.timex import TimeContext, TimeMention
+
+#: Actor types that name a group of people rather than an organisation or a person.
+GROUP_TYPES = frozenset({"ethnonym", "religious_group", "group"})
+#: Measures whose period is not the event's: a baseline population or a later return.
+OWN_TIME_ONLY = frozenset({"population", "returned"})
+_AGENT_REACH = 16
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    para: int
+    span: Span
+    numbers: list[NumberMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    #: The narrative time in force when the sentence starts.
+    context_time: TimeMention | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    triggers: list[Hit[MeasureCue]] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The container: a document's text and everything the stages found in it."""
+
+    text: str
+    lang: str
+    date: str | None
+    doc_id: str
+    path: str
+    lex: Lexicon
+    sentences: list[Sentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+Stage = Callable[[Parsed], None]
+
+
+def segment(p: Parsed) -> None:
+    for para_index, para in enumerate(paragraphs(p.text)):
+        for span in sentences(p.text, p.lang, para.start, para.end):
+            p.sentences.append(Sentence(len(p.sentences), para_index, span))
+
+
+def _bucket(p: Parsed, items: Sequence[Any], attr: str) -> None:
+    starts = [s.span.start for s in p.sentences]
+    for item in items:
+        i = bisect.bisect_right(starts, item.start) - 1
+        if i >= 0 and item.start < p.sentences[i].span.end:
+            getattr(p.sentences[i], attr).append(item)
+
+
+def numbers(p: Parsed) -> None:
+    _bucket(p, find_numbers(p.text, p.lang), "numbers")
+
+
+def times(p: Parsed) -> None:
+    context = TimeContext(p.lang, p.date)
+    for sent in p.sentences:
+        sent.context_time = context.current()
+        sent.times = context.find(p.text[sent.span.start : sent.span.end], offset=sent.span.start)
+
+
+def places(p: Parsed) -> None:
+    _bucket(p, Gazetteer.load().find_places(p.text, p.lang), "places")
+
+
+def actors(p: Parsed) -> None:
+    _bucket(p, ActorTable.load().find_actors(p.text, p.lang), "actors")
+    # A place inside an organisation's or state's name ("Baku Council") is not where it happened.
+    for sent in p.sentences:
+        named = [a for a in sent.actors if a.type not in GROUP_TYPES]
+        sent.places = [
+            pl
+            for pl in sent.places
+            if not any(a.start <= pl.start and pl.end <= a.end for a in named)
+        ]
+
+
+def triggers(p: Parsed) -> None:
+    for sent in p.sentences:
+        sent.triggers = p.lex.measures.find_all(p.text, sent.span.start, sent.span.end)
+
+
+def attributions(p: Parsed) -> None:
+    for sent in p.sentences:
+        sent.attributions = find_attributions(p.text, sent.span, p.lex)
+
+
+def figures(p: Parsed) -> None:
+    from rashomon.extract._assemble import build_figure_claims
+
+    p.claims.extend(build_figure_claims(p))
+
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("segment", segment),
+    ("numbers", numbers),
+    ("times", times),
+    ("places", places),
+    ("actors", actors),
+    ("triggers", triggers),
+    ("attributions", attributions),
+    ("figures", figures),
+)
+
+
+def parse(
+    text: str,
+    lang: str,
+    date: str | None = None,
+    doc_id: str = "",
+    path: str = "",
+    stages: Sequence[tuple[str, Stage]] = STAGES,
+) -> Parsed | None:
+    """Run the stages over a text; None when rashomon has no data for the language."""
+    lex = lexicon(lang)
+    if lex is None:
+        return None
+    parsed = Parsed(text, lang, date, doc_id, path, lex)
+    for _, stage in stages:
+        stage(parsed)
+    return parsed
+
+
+def extract_document(doc: Document) -> list[Claim]:
+    """All claims of a stored document (empty for a language without data)."""
+    if not doc.lang:
+        return []
+    parsed = parse(doc.text, doc.lang, doc.date, doc.id, doc.path)
+    return parsed.claims if parsed is not None else []
+
+
+__all__ = ["STAGES", "Measure", "Parsed", "Sentence", "extract_document", "parse"]
