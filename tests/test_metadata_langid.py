@@ -33,7 +33,7 @@ def test_parse_date(value: str | None, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("date 2025-03-31 31 Mar. 11:00 (UTC+3)\n\nToday ...", "en", "2025-03-31"),
+        ("date 2024-06-02 2 Jun. 09:30 (UTC+2)\n\nToday ...", "en", "2024-06-02"),
         ("NORVIK, March 3, 2024 — Officials said", "en", "2024-03-03"),
         ("NORVIK, 3 mars 2024 — Les autorités", "fr", "2024-03-03"),
         ("NORVIK, 3. März 2024 – Die Behörden", "de", "2024-03-03"),

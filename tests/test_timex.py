@@ -132,8 +132,8 @@ DE: list[tuple[str, str | None, Expected]] = [
 ]
 
 ES: list[tuple[str, str | None, Expected]] = [
-    ("El 11 de julio de 1995 cayó la ciudad.", None,
-     [("11 de julio de 1995", "1995-07-11", "1995-07-11", "day")]),
+    ("El 12 de julio de 1931 cayó la ciudad.", None,
+     [("12 de julio de 1931", "1931-07-12", "1931-07-12", "day")]),
     ("Los combates duraron del 14 al 17 de mayo de 1937.", None,
      [("del 14 al 17 de mayo de 1937", "1937-05-14", "1937-05-17", "day")]),
     ("En el verano de 1936 estalló la guerra.", None,
@@ -302,15 +302,15 @@ def test_narrative_context_fr_fourth_day_and_same_days() -> None:
 def test_same_n_days_and_wider_background() -> None:
     ctx = TimeContext("en", "2025-01-01")
     per = _feed(ctx, [
-        "Between March 31 and April 3, 1918, the city burned.",
-        "In 1918 the region was at war.",
+        "Between May 11 and May 14, 1931, the town burned.",
+        "In 1931 the region was at war.",
         "During the same four days, 90 villages were destroyed.",
     ])
-    assert per[1][0].start_date == "1918-01-01"
+    assert per[1][0].start_date == "1931-01-01"
     cur = ctx.current()
-    # The wider "1918" is background: the narrative stays on the four days.
+    # The wider "1931" is background: the narrative stays on the four days.
     assert cur is not None and cur.text == "During the same four days"
-    assert (cur.start_date, cur.end_date) == ("1918-03-31", "1918-04-03")
+    assert (cur.start_date, cur.end_date) == ("1931-05-11", "1931-05-14")
 
 
 def test_resolve_sentence_level_mentions() -> None:

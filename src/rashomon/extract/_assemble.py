@@ -4,7 +4,7 @@ Context rules (each recorded in the claim's ``notes`` when used, so a reviewer s
 
 * time: an explicit time in the sentence, else the narrative time in force (TimeContext);
   a baseline population or a later return takes only an explicit time;
-* places: those after the figure up to the next number ("12,000 in Baku, 8,000 in Guba"),
+* places: those after the figure up to the next number ("900 in Osterlo, 400 in Brisk"),
   else those before the sentence's first number, else the paragraph's most recent places,
   else the document's; a figure introduced as a subset of the previous one ("dont 400",
   "of whom 400") shares its places;
@@ -131,7 +131,7 @@ def _time(t: TimeMention, source: str | None = None) -> dict[str, Any] | None:
 
 def _marked(p: Parsed, sent: Sentence, a: ActorMention, matcher_name: str) -> bool:
     """A marker ("by", "par", "against") governs the actor: right before it, or before a
-    coordination it is part of ("by the Army of Islam and their local Azerbaijani allies")."""
+    coordination it is part of ("by the Home Guard and their local allies")."""
     matcher = getattr(p.lex, matcher_name)
     lo = max(sent.span.start, a.start - _COORD_REACH)
     for h in matcher.finditer(p.text, lo, a.start):
@@ -365,7 +365,7 @@ def _choose_places(
 
 
 def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any] | None:
-    """The people a figure counts, as written ("8.000 muslimische Männer und Jungen")."""
+    """The people a figure counts, as written ("300 junge Männer und Frauen")."""
     head = head_noun(p.text, fig, sent.span, p.lex)
     if head is None or head.payload.kind not in ("people", "combatants"):
         # "hundreds of Bolsheviks": a named group right after the number is what it counts.
@@ -421,7 +421,7 @@ def _carry_trigger(p: Parsed, sent: Sentence, previous: Sentence | None) -> list
 
 
 def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Sentence) -> None:
-    """ "That, according to the commission, was the situation": a sentence opening with an
+    """ "This, according to the committee, was the final count": a sentence opening with an
     anaphoric "that/cela/das" and a cue attributes the previous sentence's figures."""
     opening = p.lex.anaphora.find_all(
         p.text, sent.span.start, min(sent.span.end, sent.span.start + 24)
@@ -490,7 +490,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
             if own:
                 claim.victims = _dedupe([counted, *own] if counted else own)
             elif prev is not None and prev[1].victims:
-                # "Four of the attackers were killed, with around 35 injured."
+                # "Three of the raiders were killed, with about 20 wounded."
                 claim.victims = _dedupe([counted, *prev[1].victims] if counted else prev[1].victims)
             elif ctx.para_victims or ctx.doc_victims:
                 carried_victims = ctx.para_victims or ctx.doc_victims
@@ -534,7 +534,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
 def _enumerated(
     p: Parsed, sent: Sentence, prev: NumberMention, fig: NumberMention, measure: Measure
 ) -> Measure | None:
-    """An item of an enumeration ("12,000 people in Baku, 8,000 people in Guba, ...") counts
+    """An item of an enumeration ("900 people in Osterlo, 400 people in Brisk, ...") counts
     what the previous item counted when it counts the same kind of noun."""
     if ";" in p.text[prev.end : fig.start]:
         return None

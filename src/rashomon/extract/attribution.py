@@ -96,7 +96,7 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
     if kind == "unnamed":
         return Attribution(hit.text, hit.text, hit.start, hit.end, kind, leading)
     if kind == "postpositional":
-        # "Den Protokollen der Tokioter Prozesse zufolge": the source comes before the cue.
+        # "Den Akten des Gerichts zufolge": the source comes before the cue.
         start = _clause_start(text, sent.start, hit.start, lex)
         speaker = text[start : hit.start].strip(' ,"«»“”')
         if not speaker:

@@ -3,7 +3,7 @@
 ``find_numbers`` scans a text once with one compiled regex per language (digits with any
 locale grouping, number words, vague quantities such as "des milliers"), then reads a short
 window on each side of every hit to decide its role and qualifier, and finally merges
-neighbours into ranges ("от 3 до 12 тысяч", "over 40,000 to under 200,000").  All words come
+neighbours into ranges ("от 3 до 12 тысяч", "over 30,000 to under 150,000").  All words come
 from ``data/lang/<code>/numbers.json``; this module holds no language's vocabulary.
 
 Role heuristics (the order matters; the first that fires wins):
@@ -443,7 +443,7 @@ def _merge(text: str, L: Lang, items: list[_Item]) -> list[_Item]:
             if _small(b) and L.list_gap.match(gap):
                 b.role = "day"
             elif _year_like(text, b) and _DATE_GAP.match(gap):
-                b.role = "year"  # "July 10 to 19, 1995 who ...": the day was only known now
+                b.role = "year"  # "May 3 to 9, 1931 who ...": the day was only known now
         if a.role == "quantity" and b.role == "quantity" and a.plain and b.plain:
             lt = text[max(0, a.start - 20) : a.start]
             for op, pat in L.left_day_openers.items():
