@@ -1,17 +1,24 @@
 """The main job as a library function: what ``rashomon analyze`` runs.
 
-Stages are added here as they land (extract, align, reconcile, report); the CLI only parses
-arguments and prints what this returns.
+Ingest, then extraction of every document not yet processed by this extractor version; align,
+reconcile and report join as they land.  The CLI only parses arguments and prints what this
+returns.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from rashomon.document import Document
+from rashomon.extract.claims import EXTRACTOR
+from rashomon.extract.lexicon import lexicon
+from rashomon.extract.pipeline import extract_document
 from rashomon.ingest import IngestOptions, IngestReport, ingest_paths
 from rashomon.ingest.runner import OutcomeCallback
 from rashomon.store import Store
@@ -23,11 +30,76 @@ def demo_corpus() -> Path:
 
 
 @dataclass(slots=True)
+class ExtractionSummary:
+    documents: int = 0
+    skipped: int = 0
+    claims: int = 0
+    measures: Counter[str] = field(default_factory=Counter)
+    #: Languages rashomon has no extraction data for, with their document counts.
+    unsupported: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
 class AnalysisSummary:
     ingest: IngestReport
     n_documents: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     dated: int = 0
+    extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
+
+
+def _extract_one(doc: Document) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in extract_document(doc)]
+
+
+def extract_store(
+    store: Store, jobs: int = 1, on_document: Callable[[str], None] | None = None
+) -> ExtractionSummary:
+    """Extract every current document that this extractor version has not processed yet.
+
+    Documents are independent, so with ``jobs > 1`` they are extracted in a process pool;
+    claims are written by this process only, one transaction per document.
+    """
+    summary = ExtractionSummary()
+    done = store.extracted_with()
+    todo = []
+    for row in store.list_documents():
+        if not row["current"]:
+            continue
+        if done.get(row["id"]) == EXTRACTOR:
+            summary.skipped += 1
+            continue
+        if not row["lang"] or lexicon(row["lang"]) is None:
+            summary.unsupported[row["lang"] or "unknown"] += 1
+        todo.append(row["id"])
+    docs = (store.get_document(doc_id) for doc_id in todo)
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = zip(todo, pool.map(_extract_one, docs, chunksize=8), strict=True)
+            _record(store, results, summary, on_document)
+    else:
+        _record(
+            store,
+            ((d, _extract_one(doc)) for d, doc in zip(todo, docs, strict=True)),
+            summary,
+            on_document,
+        )
+    return summary
+
+
+def _record(
+    store: Store,
+    results: Iterable[tuple[str, list[dict[str, Any]]]],
+    summary: ExtractionSummary,
+    on_document: Callable[[str], None] | None,
+) -> None:
+    for doc_id, claims in results:
+        store.replace_claims(doc_id, claims, EXTRACTOR)
+        summary.documents += 1
+        summary.claims += len(claims)
+        summary.measures.update(c["measure"] or c["kind"] for c in claims)
+        if on_document is not None:
+            on_document(doc_id)
 
 
 def analyze(
@@ -35,9 +107,11 @@ def analyze(
     paths: Iterable[str | Path],
     options: IngestOptions | None = None,
     on_outcome: OutcomeCallback | None = None,
+    jobs: int = 1,
 ) -> AnalysisSummary:
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
+    summary.extraction = extract_store(store, jobs=jobs)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1
         summary.languages[doc.lang or "unknown"] += 1

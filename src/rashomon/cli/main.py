@@ -239,10 +239,13 @@ def analyze(
     manifest: ManifestOpt = None,
     max_bytes: MaxBytesOpt = _DEFAULT_MAX,
     quiet: QuietOpt = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")
+    ] = 1,
 ) -> None:
-    """The main job: ingest sources and summarise what the store now holds.
+    """The main job: ingest sources, extract their claims, summarise what the store holds.
 
-    Extraction, alignment and the HTML report join this command as they land.
+    Alignment and the HTML report join this command as they land.
 
     \b
     Examples:
@@ -259,7 +262,7 @@ def analyze(
         holder: dict[str, Any] = {}
 
         def runner(cb: Any) -> IngestReport:
-            holder["summary"] = run_analyze(store, targets, options, cb)
+            holder["summary"] = run_analyze(store, targets, options, cb, jobs=jobs)
             return holder["summary"].ingest  # type: ignore[no-any-return]
 
         report = _run_ingest(targets, options, quiet, runner)
@@ -272,6 +275,20 @@ def analyze(
             f"{summary.dated} with a publication date",
             markup=False,
         )
+        ex = summary.extraction
+        measures = ", ".join(f"{k} {v}" for k, v in ex.measures.most_common())
+        out.print(
+            f"extract: {ex.claims} claims from {ex.documents} documents"
+            + (f" ({measures})" if measures else "")
+            + (f"; {ex.skipped} already extracted" if ex.skipped else ""),
+            markup=False,
+        )
+        if ex.unsupported:
+            missing = ", ".join(f"{k} ({v})" for k, v in ex.unsupported.items())
+            out.print(
+                f"note: no extraction data for {missing}; those documents have no claims",
+                markup=False,
+            )
     raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
@@ -446,6 +463,10 @@ def eval_cmd(
     errors: Annotated[
         int, typer.Option("--errors", help="Also list this many errors (misses, wrong fields).")
     ] = 0,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option("--lang", help="Only documents in this language (repeatable)."),
+    ] = None,
 ) -> None:
     """Score extraction against gold answer keys (DESIGN.md section 7).
 
@@ -461,7 +482,7 @@ def eval_cmd(
         if not path.exists():
             raise typer.BadParameter(f"{path}: no such file or folder")
     try:
-        report = evaluate(gold, docs)
+        report = evaluate(gold, docs, only_langs=lang)
     except GoldFormatError as exc:
         err_console().print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None

@@ -31,10 +31,24 @@ def extract_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return claims
 
 
-def evaluate(gold_paths: Sequence[Path], doc_dirs: Sequence[Path]) -> EvalReport:
-    """Extract every gold document found in ``doc_dirs`` and score the claims."""
+def evaluate(
+    gold_paths: Sequence[Path],
+    doc_dirs: Sequence[Path],
+    only_langs: Iterable[str] | None = None,
+) -> EvalReport:
+    """Extract every gold document found in ``doc_dirs`` and score the claims.
+
+    ``only_langs`` restricts scoring to documents in those languages (by their manifest), so
+    a quality gate can hold floors for the languages it targets.
+    """
+    from rashomon.evaluate.gold import load_doc_langs
+
     gold = load_gold(list(gold_paths))
     names = sorted(gold.docs)
+    if only_langs is not None:
+        wanted = set(only_langs)
+        manifest_langs = load_doc_langs(doc_dirs)
+        names = [n for n in names if manifest_langs.get(n) in wanted]
     found: dict[str, Path] = {}
     for folder in doc_dirs:
         for name in names:
@@ -43,7 +57,5 @@ def evaluate(gold_paths: Sequence[Path], doc_dirs: Sequence[Path]) -> EvalReport
                 found[name] = candidate
     claims = extract_files(found[n] for n in names if n in found)
     langs = {c["doc"]["path"].rsplit("/", 1)[-1]: c["doc"]["lang"] for c in claims}
-    from rashomon.evaluate.gold import load_doc_langs
-
     langs = {**load_doc_langs(doc_dirs), **langs}
     return score(gold, claims, docs=sorted(found), langs=langs)

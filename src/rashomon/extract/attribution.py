@@ -22,12 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rashomon.extract.lexicon import CueKind, Hit, Lexicon
+from rashomon.extract.numbers import find_numbers
 from rashomon.extract.segment import Span
 
 _MAX_SPEAKER_WORDS = 14
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _GROUP_BREAK = re.compile(r";")
 _WORD = re.compile(r"[\w'’.-]+")
+# Prepositional cues that name their source themselves ("nach Schätzungen", "по оценкам").
+_SELF_SPEAKING = re.compile(r"\w{4,}\s+\w{4,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +90,19 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
     leading = not text[sent.start : hit.start].strip(" \"«“„'")
     if kind in ("prepositional", "nominal"):
         end = _clause_end(text, hit.end, sent.end, lex)
+        # A source never contains the figure: "nach Schätzungen zwischen 300 und 1.200
+        # Menschen" has no named source, the cue is the speaker.
+        figure = next(
+            (n for n in find_numbers(text, lex.lang, hit.end, end) if n.role == "quantity"), None
+        )
+        if figure is not None:
+            end = figure.start
+            while end > hit.end and text[end - 1] == " ":
+                end -= 1
         speaker = text[hit.end : end].strip(' ,"«»“”')
-        if not speaker and kind == "prepositional":
+        if figure is not None and not _plausible_speaker(speaker, lex):
+            end, speaker = hit.end, ""  # "nach Schätzungen zwischen 300 ...": no named source
+        if not speaker and kind == "prepositional" and not _SELF_SPEAKING.search(hit.text):
             return None
         return Attribution(
             speaker or hit.text, text[hit.start : end].rstrip(" ,"), hit.start, end, kind, leading
@@ -107,6 +121,13 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
     # A reporting verb: its subject is the speaker.
     start = _clause_start(text, sent.start, hit.start, lex)
     subject = text[start : hit.start].strip(' ,"«»“”')
+    if not subject and text[sent.start : hit.start].rstrip().endswith(","):
+        # "Other accounts of the incident, including survivors' statements, say that ...":
+        # the subject sits before an inserted phrase; skip back over it.
+        inner = text.rfind(",", sent.start, text.rfind(",", sent.start, hit.start))
+        if inner > sent.start:
+            start = _clause_start(text, sent.start, inner, lex)
+            subject = text[start:inner].strip(' ,"«»“”')
     if _plausible_speaker(subject, lex):
         return Attribution(
             subject, text[start : hit.end], start, hit.end, "verb", start == sent.start
@@ -114,6 +135,8 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
     # Inverted order: "..., said the ministry", "сообщила генпрокурор Украины Ирина Венедиктова".
     after_end = _clause_end(text, hit.end, sent.end, lex)
     after = text[hit.end : after_end].strip(' ,"«»“”')
+    if any(n.role == "quantity" for n in find_numbers(text, lex.lang, hit.end, after_end)):
+        after = ""  # what follows is the claim itself, not its source
     if (
         after
         and not lex.agent_markers.find_all(text, hit.end, min(sent.end, hit.end + 4))

@@ -188,8 +188,14 @@ def decide(
                     predicate.start,
                     0,
                 )
-    # People (or no noun): the nearest trigger decides; people are not "destroyed".
-    found = nearest_trigger(text, fig, triggers, exclude=frozenset({"destroyed"}), lex=lex)
+    # People (or no noun): the nearest trigger decides; people are not "destroyed".  A trigger
+    # that is the counted noun itself ("2,000 inhabitants fled") only decides when nothing else
+    # does ("the town had 2,000 inhabitants").
+    inside = [t for t in triggers if head is not None and head.start <= t.start < head.end]
+    others = [t for t in triggers if t not in inside]
+    found = nearest_trigger(text, fig, others, exclude=frozenset({"destroyed"}), lex=lex)
+    if found is None:
+        found = nearest_trigger(text, fig, inside, exclude=frozenset({"destroyed"}), lex=lex)
     if found is None:
         return None
     cue, cost = found

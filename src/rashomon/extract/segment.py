@@ -62,7 +62,9 @@ def sentences(text: str, lang: str | None, start: int = 0, end: int | None = Non
         word = before.group(1).lower() if before else ""
         plain_stop = match.group("stop") == "." and not match.group("tail")
         initial = _INITIAL.search(text, max(start, match.start() - 2), match.start())
-        if plain_stop and (word.rstrip(".") in abbreviations or initial):
+        # "16. Mai", "Nr. 5": a period after a one- or two-digit number is an ordinal mark.
+        ordinal = word.rstrip(".").isdigit() and len(word.rstrip(".")) <= 2
+        if plain_stop and (word.rstrip(".") in abbreviations or initial or ordinal):
             continue
         cuts.append(match.end())
     spans = []

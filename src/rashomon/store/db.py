@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,6 +134,36 @@ class Store:
             # Another process stored the same text between our check and our insert.
             return AddResult("duplicate", doc_id, doc.path)
         return AddResult("stored" if version == 1 else "new_version", doc_id, doc.path, version)
+
+    def replace_claims(self, doc_id: str, claims: Sequence[dict[str, Any]], extractor: str) -> int:
+        """Store a document's claims, replacing any earlier extraction, in one transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = [_claim_row(doc_id, c, extractor, now) for c in claims]
+        with self.engine.begin() as conn:
+            conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
+            if rows:
+                conn.execute(s.claims.insert(), rows)
+            conn.execute(s.extractions.delete().where(s.extractions.c.doc_id == doc_id))
+            conn.execute(
+                s.extractions.insert().values(
+                    doc_id=doc_id, extractor=extractor, n_claims=len(rows), extracted_at=now
+                )
+            )
+        return len(rows)
+
+    def claims(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored claims (contract dicts), in document and text order."""
+        query = select(s.claims.c.data).order_by(s.claims.c.doc_id, s.claims.c.start_char)
+        if doc_id is not None:
+            query = query.where(s.claims.c.doc_id == doc_id)
+        with self.engine.connect() as conn:
+            return [dict(row.data) for row in conn.execute(query)]
+
+    def extracted_with(self) -> dict[str, str]:
+        """doc id -> the extractor version that last processed it."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.extractions.c.doc_id, s.extractions.c.extractor))
+            return {r.doc_id: r.extractor for r in rows}
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -308,6 +338,28 @@ def _row(doc: Document, doc_id: str, now: str) -> dict[str, Any]:
         "raw_sha256": hashlib.sha256(doc.raw).hexdigest() if doc.raw is not None else None,
         "ingested_at": now,
         "text": doc.text,
+    }
+
+
+def _claim_row(doc_id: str, c: dict[str, Any], extractor: str, now: str) -> dict[str, Any]:
+    value = c.get("value") or {}
+    time = c.get("time") or {}
+    return {
+        "id": c["id"],
+        "doc_id": doc_id,
+        "kind": c["kind"],
+        "event_type": c.get("event_type"),
+        "measure": c.get("measure"),
+        "low": value.get("low"),
+        "high": value.get("high"),
+        "qualifier": value.get("qualifier"),
+        "start_char": value.get("start", (c.get("evidence") or {}).get("start", 0)),
+        "end_char": value.get("end", (c.get("evidence") or {}).get("end", 0)),
+        "time_start": time.get("start"),
+        "time_end": time.get("end"),
+        "data": c,
+        "extractor": extractor,
+        "extracted_at": now,
     }
 
 

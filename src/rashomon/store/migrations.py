@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     ForeignKey,
     Index,
@@ -74,5 +75,46 @@ def _v1(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v2(conn: Connection) -> None:
+    """Claims extracted from documents, and which extractor processed each document."""
+    md = MetaData()
+    Table("documents", md, Column("id", String(64), primary_key=True))
+    claims = Table(
+        "claims",
+        md,
+        Column("id", String(32), primary_key=True),
+        Column(
+            "doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
+        ),
+        Column("kind", String(16), nullable=False),
+        Column("event_type", String(32)),
+        Column("measure", String(32)),
+        Column("low", BigInteger),
+        Column("high", BigInteger),
+        Column("qualifier", String(16)),
+        Column("start_char", Integer, nullable=False),
+        Column("end_char", Integer, nullable=False),
+        Column("time_start", String(10)),
+        Column("time_end", String(10)),
+        Column("data", JSON, nullable=False),
+        Column("extractor", String(64), nullable=False),
+        Column("extracted_at", String(32), nullable=False),
+        Index("ix_claims_doc_id", "doc_id"),
+        Index("ix_claims_measure", "measure"),
+    )
+    claims.create(conn)
+    extractions = Table(
+        "extractions",
+        md,
+        Column(
+            "doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+        ),
+        Column("extractor", String(64), nullable=False),
+        Column("n_claims", Integer, nullable=False),
+        Column("extracted_at", String(32), nullable=False),
+    )
+    extractions.create(conn)
+
+
 #: version reached -> the step that reaches it from the version before.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}

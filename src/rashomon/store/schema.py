@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     ForeignKey,
     Index,
@@ -19,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -75,4 +76,40 @@ doc_paths = Table(
     Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("ingested_at", String(32), nullable=False),
     Index("ix_doc_paths_doc_id", "doc_id"),
+)
+
+# One row per extracted claim; ``data`` is the full claim contract (DESIGN.md section 3), the
+# other columns are what queries filter and sort on.  Re-extraction replaces a document's
+# claims in one transaction; human reviews (a later table) refer to claim ids and survive it.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("event_type", String(32)),
+    Column("measure", String(32)),
+    Column("low", BigInteger),
+    Column("high", BigInteger),
+    Column("qualifier", String(16)),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("data", JSON, nullable=False),
+    Column("extractor", String(64), nullable=False),
+    Column("extracted_at", String(32), nullable=False),
+    Index("ix_claims_doc_id", "doc_id"),
+    Index("ix_claims_measure", "measure"),
+)
+
+# Which extractor version last processed each document (also when it found no claims), so
+# `analyze` re-extracts only new documents and those an older extractor saw.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractor", String(64), nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("extracted_at", String(32), nullable=False),
 )

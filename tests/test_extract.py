@@ -1,0 +1,305 @@
+"""Extraction, per language: made-up sentences (no corpus text) with the claims they must give.
+
+Each row: (text, lang, doc_date, expected claims as (figure text, measure, low, high, qualifier)).
+Fields beyond the value are checked in the focused tests below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rashomon.extract import parse
+
+Row = tuple[str, str, str | None, list[tuple[str, str, int | None, int | None, str]]]
+
+CASES: list[Row] = [
+    # English
+    (
+        "At least 42 people were killed in the attack on the market.",
+        "en",
+        None,
+        [("At least 42", "killed", 42, None, "at_least")],
+    ),
+    (
+        "The raid left about 70 wounded and 12 dead.",
+        "en",
+        None,
+        [("about 70", "injured", 70, 70, "approx"), ("12", "killed", 12, 12, "exact")],
+    ),
+    (
+        "Some 3,500 residents fled to the hills.",
+        "en",
+        None,
+        [("Some 3,500", "displaced", 3500, 3500, "approx")],
+    ),
+    (
+        "Police arrested more than 200 protesters.",
+        "en",
+        None,
+        [("more than 200", "detained", 200, None, "more_than")],
+    ),
+    (
+        "Thousands of villagers were deported in the winter.",
+        "en",
+        None,
+        [("Thousands", "displaced", 1000, None, "vague")],
+    ),
+    (
+        "Between 3,000 and 12,000 civilians died.",
+        "en",
+        None,
+        [("Between 3,000 and 12,000", "killed", 3000, 12000, "range")],
+    ),
+    (
+        "Up to 24,000 people may have been killed.",
+        "en",
+        None,
+        [("Up to 24,000", "killed", None, 24000, "at_most")],
+    ),
+    ("The militia burned 58 villages.", "en", None, [("58", "destroyed", 58, 58, "exact")]),
+    (
+        "A force of 6,000 troops held the city.",
+        "en",
+        None,
+        [("6,000", "combatants", 6000, 6000, "exact")],
+    ),
+    (
+        "The town, a community of roughly 900 people, was emptied.",
+        "en",
+        None,
+        [("roughly 900", "population", 900, 900, "approx")],
+    ),
+    ("Some 300 are still missing.", "en", None, [("Some 300", "missing", 300, 300, "approx")]),
+    ("In 1995 the city produced about 90% of the oil on 3 May.", "en", None, []),
+    ("The siege lasted three days and two sides fought on the fourth floor.", "en", None, []),
+    # French
+    (
+        "Plus de 200 personnes ont été tuées à l'aube.",
+        "fr",
+        None,
+        [("Plus de 200", "killed", 200, None, "more_than")],
+    ),
+    (
+        "Des milliers d'habitants ont fui vers les montagnes.",
+        "fr",
+        None,
+        [("Des milliers", "displaced", 1000, None, "vague")],
+    ),
+    (
+        "Le bilan s'élève à 29 063 victimes.",
+        "fr",
+        None,
+        [("29 063", "victims", 29063, 29063, "exact")],
+    ),
+    (
+        "Environ 150 blessés ont été soignés à l'hôpital.",
+        "fr",
+        None,
+        [("Environ 150", "injured", 150, 150, "approx")],
+    ),
+    (
+        "Les troupes, fortes de 20\u00a0000 hommes, ont avancé.",
+        "fr",
+        None,
+        [("20\u00a0000", "combatants", 20000, 20000, "exact")],
+    ),
+    (
+        "Quarante villages ont été incendiés.",
+        "fr",
+        None,
+        [("Quarante", "destroyed", 40, 40, "exact")],
+    ),
+    ("Le troisième jour, au quatrième étage, il a attendu trois jours.", "fr", None, []),
+    # German
+    (
+        "Mindestens 80 Menschen wurden getötet.",
+        "de",
+        None,
+        [("Mindestens 80", "killed", 80, None, "at_least")],
+    ),
+    (
+        "Rund 2.500 Bewohner flohen aus der Stadt.",
+        "de",
+        None,
+        [("Rund 2.500", "displaced", 2500, 2500, "approx")],
+    ),
+    (
+        "Bis zu 30.000 Menschen starben.",
+        "de",
+        None,
+        [("Bis zu 30.000", "killed", None, 30000, "at_most")],
+    ),
+    (
+        "Über 40 Häuser wurden zerstört.",
+        "de",
+        None,
+        [("Über 40", "destroyed", 40, None, "more_than")],
+    ),
+    # Spanish
+    (
+        "Al menos 8732 personas fueron asesinadas.",
+        "es",
+        None,
+        [("Al menos 8732", "killed", 8732, None, "at_least")],
+    ),
+    (
+        "Unas 1000 personas siguen desaparecidas.",
+        "es",
+        None,
+        [("Unas 1000", "missing", 1000, 1000, "approx")],
+    ),
+    (
+        "Miles de campesinos fueron deportados.",
+        "es",
+        None,
+        [("Miles", "displaced", 1000, None, "vague")],
+    ),
+    (
+        "Entre 1,5 y 12 millones de personas murieron de hambre.",
+        "es",
+        None,
+        [("Entre 1,5 y 12 millones", "killed", 1500000, 12000000, "range")],
+    ),
+    # Russian
+    (
+        "По данным комиссии, погибли около 400 человек.",
+        "ru",
+        None,
+        [("около 400", "killed", 400, 400, "approx")],
+    ),
+    (
+        "Более 300 человек были ранены.",
+        "ru",
+        None,
+        [("Более 300", "injured", 300, None, "more_than")],
+    ),
+    ("В городе было арестовано 120 человек.", "ru", None, [("120", "detained", 120, 120, "exact")]),
+]
+
+
+def _claims(text: str, lang: str, date: str | None = None) -> list[dict[str, Any]]:
+    parsed = parse(text, lang, date, "doc", "test.txt")
+    assert parsed is not None
+    return [c.to_dict() for c in parsed.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "expected"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_figures(text: str, lang: str, date: str | None, expected: list[Any]) -> None:
+    got = [
+        (
+            c["value"]["text"],
+            c["measure"],
+            c["value"]["low"],
+            c["value"]["high"],
+            c["value"]["qualifier"],
+        )
+        for c in _claims(text, lang, date)
+    ]
+    assert got == expected
+
+
+def test_contract_shape_offsets_and_determinism() -> None:
+    text = (
+        "NORVIK, 3 May 2024 — According to the Red Cross, at least 40 people were killed in "
+        "Aleppo on 1 May 2024. The same report said about 100 were wounded.\n\n"
+        "Officials said 12 houses were destroyed."
+    )
+    first = _claims(text, "en", "2024-05-03")
+    second = _claims(text, "en", "2024-05-03")
+    assert first == second and len(first) == 3
+    keys = {
+        "id",
+        "doc",
+        "kind",
+        "event_type",
+        "measure",
+        "value",
+        "unit",
+        "time",
+        "places",
+        "perpetrators",
+        "victims",
+        "attribution",
+        "evidence",
+        "framing",
+        "confidence",
+        "extractor",
+    }
+    for claim in first:
+        assert keys <= set(claim)
+        value, evidence = claim["value"], claim["evidence"]
+        assert text[value["start"] : value["end"]] == value["text"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+        if claim["attribution"]:
+            attribution = claim["attribution"]
+            assert text[attribution["start"] : attribution["end"]] == attribution["text"]
+        if claim["time"]:
+            assert (
+                text[claim["time"]["start_char"] : claim["time"]["end_char"]]
+                == claim["time"]["text"]
+            )
+    assert len({c["id"] for c in first}) == 3
+
+
+def test_time_place_attribution_and_carry_over() -> None:
+    text = (
+        "According to the Red Cross, at least 40 people were killed in Aleppo on 1 May 2016. "
+        "The total of wounded was 100."
+    )
+    killed, wounded = _claims(text, "en")
+    assert killed["time"]["start"] == "2016-05-01" and killed["time"]["source"] == "explicit"
+    assert killed["places"][0]["name"] == "Aleppo" and killed["places"][0]["lat"] is not None
+    assert killed["attribution"]["speaker"] == "the Red Cross"
+    # The next sentence continues the same report: its figure keeps the source, and the time.
+    assert wounded["attribution"]["speaker"] == "the Red Cross"
+    assert wounded["attribution"]["carried_from_previous_sentence"] is True
+    assert wounded["time"]["source"] == "context"
+
+
+def test_relative_time_from_document_date_and_unknown_date() -> None:
+    text = "107 years ago, more than 500 people were killed in Guba."
+    dated = _claims(text, "en", "2025-03-31")[0]
+    assert dated["time"]["start"].startswith("1918") and dated["time"]["source"] == "document_date"
+    undated = _claims(text, "en", None)[0]
+    assert undated["time"] is None  # never a made-up date
+
+
+def test_enumerated_figures_take_their_own_places() -> None:
+    text = "The militias killed 900 people in Shamakhi, 400 people in Guba and 120 people in Quba."
+    claims = _claims(text, "en")
+    assert [c["measure"] for c in claims] == ["killed"] * 3
+    assert [c["places"][0]["name"] for c in claims] == ["Shamakhi", "Guba", "Guba"]
+
+
+def test_perpetrators_and_victims_from_voice() -> None:
+    active = _claims("The Dashnaks killed 300 Azerbaijanis in the village.", "en")[0]
+    assert [p["name"] for p in active["perpetrators"]] == ["Armenian Revolutionary Federation"]
+    assert any(v["name"] == "Azerbaijanis" for v in active["victims"])
+    passive = _claims("Some 200 Armenians were killed by Ottoman troops.", "en")[0]
+    assert any("Armenian" in v["text"] for v in passive["victims"])
+    assert not any("Armenian" in p["text"] for p in passive["perpetrators"])
+
+
+def test_unnamed_and_inverted_sources() -> None:
+    claims = _claims(
+        "Most estimates put the toll at 10,000, although some sources claim as many as 30,000.",
+        "en",
+    )
+    assert "estimates" in claims[0]["attribution"]["text"].lower()
+    assert claims[1]["attribution"]["speaker"] == "some sources"
+    ru = _claims("Погибли 410 человек, сообщила генпрокурор Ирина Иванова.", "ru")[0]
+    assert "Иванова" in ru["attribution"]["speaker"]
+
+
+def test_framing_flags_loaded_terms_without_removing_them() -> None:
+    claim = _claims("The terrorists committed genocide, killing 500 civilians.", "en")[0]
+    assert claim["framing"] == ["genocide", "terrorist"]
+    assert "terrorists" in claim["evidence"]["quote"]
+
+
+def test_unsupported_language_gives_no_claims() -> None:
+    assert parse("Tekst in een taal zonder gegevens: 40 doden.", "nl") is None
