@@ -20,10 +20,11 @@ def test_analyze_extracts_and_stores_claims_incrementally(tmp_path: Path) -> Non
         claims = store.claims()
         assert len(claims) == first.extraction.claims
         assert {c["doc"]["lang"] for c in claims} == {"en", "fr", "de", "es"}
+        assert {c["kind"] for c in claims} == {"figure", "event"}
         for claim in claims:
             doc = store.get_document(claim["doc"]["id"])
-            value = claim["value"]
-            assert doc.text[value["start"] : value["end"]] == value["text"]
+            span = claim["value"] or claim["trigger"]
+            assert doc.text[span["start"] : span["end"]] == span["text"]
         again = analyze(store, [demo_corpus()])
         assert again.extraction.documents == 0 and again.extraction.skipped == 4
         extra = tmp_path / "extra"

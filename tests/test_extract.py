@@ -303,3 +303,29 @@ def test_framing_flags_loaded_terms_without_removing_them() -> None:
 
 def test_unsupported_language_gives_no_claims() -> None:
     assert parse("Tekst in een taal zonder gegevens: 40 doden.", "nl") is None
+
+
+def test_event_claims_without_figures() -> None:
+    text = (
+        "On 31 July 1931 the Home Guard launched an attack, occupying Brisk on the night of "
+        "14 to 15 August. The town was looted."
+    )
+    claims = _claims(text, "en")
+    events = [c for c in claims if c["kind"] == "event"]
+    by_type = {c["event_type"]: c for c in events}
+    assert by_type["attack"]["time"]["start"] == "1931-07-31"
+    assert (by_type["occupation"]["time"]["start"], by_type["occupation"]["time"]["end"]) == (
+        "1931-08-14",
+        "1931-08-15",
+    )
+    for event in events:
+        assert event["measure"] is None and event["value"] is None
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+    # "The town was looted." names neither a time nor a place of its own: no event claim.
+    assert "looting" not in by_type
+
+
+def test_no_event_claim_for_an_event_a_figure_already_carries() -> None:
+    claims = _claims("On 2 May 1931, 40 people were killed in Brisk.", "en")
+    assert [c["kind"] for c in claims] == ["figure"]

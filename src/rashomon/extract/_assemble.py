@@ -15,18 +15,19 @@ Context rules (each recorded in the claim's ``notes`` when used, so a reviewer s
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 from typing import Any
 
+from rashomon.extract._places import (
+    Context,
+    choose_places,
+    dedupe,
+    sentence_places,
+)
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.attribution import Attribution, scope_of
 from rashomon.extract.claims import Claim
 from rashomon.extract.figures import Measure, decide, head_noun
-from rashomon.extract.gazetteer import PlaceMention
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import GROUP_TYPES, OWN_TIME_ONLY, Parsed, Sentence
 from rashomon.extract.timex import TimeMention
@@ -37,74 +38,7 @@ _SHORT_LINE = 40
 _ARMED = frozenset({"armed_group", "army", "state", "org", "person"})
 
 
-def _place(m: PlaceMention) -> dict[str, Any]:
-    pl = m.place
-    return {
-        "text": m.text,
-        "name": pl.name if pl else m.text,
-        "id": pl.id if pl else None,
-        "kind": pl.kind if pl else None,
-        "lat": pl.lat if pl else None,
-        "lon": pl.lon if pl else None,
-        "country": pl.country if pl else None,
-        "start": m.start,
-        "end": m.end,
-    }
-
-
-_CAPS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,2}"
-
-
-@cache
-def _local_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = []
-    if before:
-        words = "|".join(re.escape(w) for w in before)
-        parts.append(rf"(?<!\w)(?i:{words})\s+(?P<b>{_CAPS})")
-    if after:
-        words = "|".join(re.escape(w) for w in after)
-        parts.append(rf"(?P<a>{_CAPS})\s+(?i:{words})(?!\w)")
-    return re.compile("|".join(parts)) if parts else None
-
-
-def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
-    """Streets, hospitals, camps named in the text but absent from any gazetteer
-    ("rue Komandantski", "Potočari camp"): kept as unresolved places (no id, no coordinates)."""
-    regex = _local_regex(p.lex.local_before, p.lex.local_after)
-    if regex is None:
-        return []
-    out = []
-    for m in regex.finditer(p.text, sent.span.start, sent.span.end):
-        group = "b" if m.group("b") else "a"
-        if any(pl.start < m.end() and m.start() < pl.end for pl in sent.places):
-            continue
-        out.append(
-            {
-                "text": m.group(0),
-                "name": m.group(group),
-                "id": None,
-                "kind": "local",
-                "lat": None,
-                "lon": None,
-                "start": m.start(),
-                "end": m.end(),
-            }
-        )
-    return out
-
-
-def _near(p: Parsed, sent: Sentence, start: int) -> bool:
-    lo = max(sent.span.start, start - 24)
-    return any(0 <= start - h.end <= 2 for h in p.lex.proximity.finditer(p.text, lo, start))
-
-
-def _prefer(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Places named as reference points ("near Jerusalem") only when nothing else is named."""
-    direct = [pl for pl in places if not pl.get("near")]
-    return _dedupe(direct or places)
-
-
-def _actor(a: ActorMention) -> dict[str, Any]:
+def actor_dict(a: ActorMention) -> dict[str, Any]:
     return {
         "text": a.text,
         "name": a.name,
@@ -115,7 +49,7 @@ def _actor(a: ActorMention) -> dict[str, Any]:
     }
 
 
-def _time(t: TimeMention, source: str | None = None) -> dict[str, Any] | None:
+def time_dict(t: TimeMention, source: str | None = None) -> dict[str, Any] | None:
     if t.start_date is None:
         return None
     return {
@@ -227,143 +161,6 @@ def _explicit_time(
     return min(same, key=lambda t: abs(t.start - fig.end))
 
 
-def _dedupe(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        key = str(item.get("id") or item.get("name"))
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
-
-
-_SPECIFICITY = {"country": 0, "region": 1, "governorate": 1, "province": 1, "district": 2}
-
-
-def _specificity(place: dict[str, Any]) -> int:
-    return _SPECIFICITY.get(str(place.get("kind")), 3)
-
-
-class _Context:
-    """What earlier sentences established: places, victims, perpetrators."""
-
-    def __init__(self) -> None:
-        self.para = -1
-        self.para_counts: Counter[str] = Counter()
-        self.doc_counts: Counter[str] = Counter()
-        self.by_key: dict[str, dict[str, Any]] = {}
-        self.para_victims: list[dict[str, Any]] = []
-        self.doc_victims: list[dict[str, Any]] = []
-        self.para_perps: list[dict[str, Any]] = []
-        self.doc_perps: list[dict[str, Any]] = []
-
-    def enter(self, para: int) -> None:
-        if para != self.para:
-            self.para = para
-            self.para_victims, self.para_perps = [], []
-            self.para_counts = Counter()
-
-    def places(self) -> list[dict[str, Any]]:
-        """The place the text keeps talking about so far."""
-        counts = self.doc_counts
-        if not counts:
-            return []
-        order = {k: i for i, k in enumerate(self.by_key)}
-        # Mentioned twice counts as "what the text is about"; beyond that, the more specific
-        # place wins (a town over its country or continent), then the paragraph, then recency.
-        best = max(
-            counts,
-            key=lambda k: (
-                min(counts[k], 2),
-                _specificity(self.by_key[k]),
-                self.para_counts[k],
-                order[k],
-            ),
-        )
-        return [self.by_key[best]]
-
-    def learn(
-        self,
-        places: list[dict[str, Any]],
-        victims: list[dict[str, Any]],
-        perps: list[dict[str, Any]],
-    ) -> None:
-        for pl in places:
-            if pl.get("near") or pl.get("kind") == "local":
-                continue
-            key = str(pl.get("id") or pl.get("name"))
-            self.by_key.pop(key, None)
-            self.by_key[key] = pl
-            self.para_counts[key] += 1
-            self.doc_counts[key] += 1
-        if victims:
-            self.para_victims = self.doc_victims = victims
-        if perps:
-            self.para_perps = self.doc_perps = perps
-
-
-def _sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
-    """Where things happen in a sentence: gazetteer and local places, minus names that only
-    qualify something else (a place inside a speaker such as "the government of China", or
-    a compound such as "Bosnien-Kriegs")."""
-    speakers = [(a.start, a.end) for a in sent.attributions]
-    out = []
-    for pl in [_place(m) for m in sent.places] + local_places(p, sent):
-        if any(s <= pl["start"] and pl["end"] <= e for s, e in speakers):
-            continue
-        after = p.text[pl["end"] : pl["end"] + 2]
-        if len(after) == 2 and after[0] == "-" and after[1].isalpha():
-            continue
-        if _near(p, sent, pl["start"]):
-            pl["near"] = True
-        out.append(pl)
-    return sorted(out, key=lambda pl: pl["start"])
-
-
-def _choose_places(
-    claim: Claim,
-    fig: NumberMention,
-    nxt: int,
-    first_start: int,
-    places: list[dict[str, Any]],
-    prev: Claim | None,
-    subset: bool,
-    ctx: _Context,
-) -> None:
-    zone = [pl for pl in places if fig.end <= pl["start"] < nxt]
-    prefix = [pl for pl in places if pl["start"] < first_start]
-    direct_zone = [pl for pl in zone if not pl.get("near")]
-    direct_prefix = [pl for pl in prefix if not pl.get("near")]
-    chosen: list[dict[str, Any]] = []
-    note = ""
-    if direct_zone:
-        chosen = direct_zone
-    elif subset and prev is not None and prev.places:
-        chosen, note = prev.places, "shared with the figure it is part of"
-    elif direct_prefix:
-        chosen = direct_prefix
-    elif prev is not None and prev.places:
-        chosen, note = prev.places, "those of the previous figure in the sentence"
-    elif zone or prefix:
-        chosen = zone or prefix
-    if chosen and all(pl.get("kind") == "country" for pl in chosen):
-        # A country is a coarse answer when the text has been about a place inside it.
-        inner = [
-            c
-            for c in ctx.places()
-            if c.get("kind") != "country"
-            and c.get("country") in {pl.get("country") for pl in chosen}
-        ]
-        if inner:
-            chosen, note = inner, "the place the text is about, inside the country named"
-    if not chosen and ctx.places():
-        chosen, note = ctx.places(), "the most mentioned so far"
-    claim.places = _dedupe(chosen)
-    if note:
-        claim.notes.append(f"places: {note}")
-
-
 def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any] | None:
     """The people a figure counts, as written ("300 junge Männer und Frauen")."""
     head = head_noun(p.text, fig, sent.span, p.lex)
@@ -439,14 +236,14 @@ def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Se
 
 def build_figure_claims(p: Parsed) -> list[Claim]:
     claims: list[Claim] = []
-    ctx = _Context()
+    ctx = Context()
     previous: Sentence | None = None
     for sent in p.sentences:
         ctx.enter(sent.para)
         victims, perps = roles(p, sent)
-        victim_dicts = _dedupe([_actor(a) for a in victims])
-        perp_dicts = _dedupe([_actor(a) for a in perps])
-        places = _sentence_places(p, sent)
+        victim_dicts = dedupe([actor_dict(a) for a in victims])
+        perp_dicts = dedupe([actor_dict(a) for a in perps])
+        places = sentence_places(p, sent)
         carried: Attribution | None = None
         if (
             not sent.attributions
@@ -478,7 +275,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
                 p.lex.subset_markers.find_all(p.text, prev[0].end, fig.start)
             )
             nxt = quantities[i + 1].start if i + 1 < len(quantities) else sent.span.end
-            _choose_places(
+            choose_places(
                 claim, fig, nxt, first_start, places, prev[1] if prev else None, subset, ctx
             )
             counted = _head_group(p, sent, fig) if measure.measure != "combatants" else None
@@ -488,13 +285,13 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
                 if not (counted and v["start"] >= counted["start"] and v["end"] <= counted["end"])
             ]
             if own:
-                claim.victims = _dedupe([counted, *own] if counted else own)
+                claim.victims = dedupe([counted, *own] if counted else own)
             elif prev is not None and prev[1].victims:
                 # "Three of the raiders were killed, with about 20 wounded."
-                claim.victims = _dedupe([counted, *prev[1].victims] if counted else prev[1].victims)
+                claim.victims = dedupe([counted, *prev[1].victims] if counted else prev[1].victims)
             elif ctx.para_victims or ctx.doc_victims:
                 carried_victims = ctx.para_victims or ctx.doc_victims
-                claim.victims = _dedupe([counted, *carried_victims] if counted else carried_victims)
+                claim.victims = dedupe([counted, *carried_victims] if counted else carried_victims)
                 claim.notes.append("victims: carried from earlier sentences")
             elif counted is not None:
                 claim.victims = [counted]
@@ -569,9 +366,9 @@ def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure, framing: l
     }
     explicit = _explicit_time(p, sent, fig, own_clause=m.measure in OWN_TIME_ONLY)
     if explicit is not None:
-        claim.time = _time(explicit)
+        claim.time = time_dict(explicit)
     elif m.measure not in OWN_TIME_ONLY and sent.context_time is not None:
-        claim.time = _time(sent.context_time, "context")
+        claim.time = time_dict(sent.context_time, "context")
         if claim.time is not None:
             claim.notes.append("time: narrative time carried from earlier sentences")
     claim.evidence = {

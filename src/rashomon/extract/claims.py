@@ -53,6 +53,8 @@ class Claim:
     confidence: float = 0.5
     #: Why the extractor decided what it did (measure cue, context carries): for reviewers.
     notes: list[str] = field(default_factory=list)
+    #: For event claims: the words that assert the event.
+    trigger: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
@@ -82,4 +84,5 @@ class Claim:
             "confidence": round(self.confidence, 2),
             "notes": self.notes,
             "extractor": EXTRACTOR,
+            **({"trigger": self.trigger} if self.trigger is not None else {}),
         }

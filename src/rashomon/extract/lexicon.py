@@ -100,6 +100,10 @@ class Lexicon:
                 for p in m["patterns"]
             ]
         )
+        # Words that assert an event without a figure ("occupying the city on 15 September").
+        self.events = PhraseMatcher(
+            [(p, e["event_type"]) for e in data.get("events", []) for p in e["patterns"]]
+        )
         heads: dict[str, Any] = data.get("head_nouns", {})
         head_entries: list[tuple[str, HeadKind]] = []
         # Order matters for equal phrases: a measure noun ("refugees") beats "people".

@@ -120,6 +120,13 @@ def figures(p: Parsed) -> None:
     p.claims.extend(build_figure_claims(p))
 
 
+def events(p: Parsed) -> None:
+    from rashomon.extract._events import build_event_claims
+
+    p.claims.extend(build_event_claims(p))
+    p.claims.sort(key=lambda c: (c.start, c.kind))
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("segment", segment),
     ("numbers", numbers),
@@ -129,6 +136,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("triggers", triggers),
     ("attributions", attributions),
     ("figures", figures),
+    ("events", events),
 )
 
 

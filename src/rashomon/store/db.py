@@ -353,8 +353,10 @@ def _claim_row(doc_id: str, c: dict[str, Any], extractor: str, now: str) -> dict
         "low": value.get("low"),
         "high": value.get("high"),
         "qualifier": value.get("qualifier"),
-        "start_char": value.get("start", (c.get("evidence") or {}).get("start", 0)),
-        "end_char": value.get("end", (c.get("evidence") or {}).get("end", 0)),
+        "start_char": value.get(
+            "start", (c.get("trigger") or c.get("evidence") or {}).get("start", 0)
+        ),
+        "end_char": value.get("end", (c.get("trigger") or c.get("evidence") or {}).get("end", 0)),
         "time_start": time.get("start"),
         "time_end": time.get("end"),
         "data": c,
