@@ -108,10 +108,11 @@ def analyze(
     options: IngestOptions | None = None,
     on_outcome: OutcomeCallback | None = None,
     jobs: int = 1,
+    on_extracted: Callable[[str], None] | None = None,
 ) -> AnalysisSummary:
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
-    summary.extraction = extract_store(store, jobs=jobs)
+    summary.extraction = extract_store(store, jobs=jobs, on_document=on_extracted)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1
         summary.languages[doc.lang or "unknown"] += 1

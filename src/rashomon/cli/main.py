@@ -138,6 +138,20 @@ def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: A
     return report
 
 
+def _tick(label: str) -> Any:
+    """A callback that shows a spinner line per processed document on a terminal."""
+    err = err_console()
+    if not err.is_terminal:
+        return None
+    count = {"n": 0}
+
+    def tick(_: str) -> None:
+        count["n"] += 1
+        err.print(f"{label}: {count['n']} documents", end="\r", markup=False)
+
+    return tick
+
+
 PathsArg = Annotated[
     list[str],
     typer.Argument(help="Files or folders (folders are read recursively).", show_default=False),
@@ -263,7 +277,9 @@ def analyze(
         holder: dict[str, Any] = {}
 
         def runner(cb: Any) -> IngestReport:
-            holder["summary"] = run_analyze(store, targets, options, cb, jobs=jobs)
+            holder["summary"] = run_analyze(
+                store, targets, options, cb, jobs=jobs, on_extracted=_tick("extracting")
+            )
             return holder["summary"].ingest  # type: ignore[no-any-return]
 
         report = _run_ingest(targets, options, quiet, runner)
