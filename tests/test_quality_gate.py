@@ -12,23 +12,13 @@ from functools import cache
 
 import pytest
 
-from rashomon.evaluate import EvalReport
+from rashomon.evaluate import FIELDS, EvalReport
 from rashomon.evaluate.runner import evaluate
 from tests.conftest import CORPUS, GOLD, needs_shared
 
 pytestmark = needs_shared
 
 EPSILON = 1e-6
-FIELDS = (
-    "measure",
-    "value",
-    "qualifier",
-    "time",
-    "places",
-    "victims",
-    "perpetrators",
-    "attribution",
-)
 
 
 @dataclass(frozen=True)

@@ -253,9 +253,6 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
             and previous.attributions[0].leading
         ):
             carried = previous.attributions[0]
-        framing = sorted(
-            {h.payload for h in p.lex.framing.finditer(p.text, sent.span.start, sent.span.end)}
-        )
         quantities = [n for n in sent.numbers if n.role == "quantity"]
         starts = [n.start for n in quantities]
         first_start = quantities[0].start if quantities else sent.span.end
@@ -269,7 +266,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
             if measure is None:
                 continue
             last_measure = measure
-            claim = _claim(p, sent, fig, measure, framing)
+            claim = _claim(p, sent, fig, measure)
             prev = made[-1] if made else None
             subset = prev is not None and bool(
                 p.lex.subset_markers.find_all(p.text, prev[0].end, fig.start)
@@ -342,20 +339,31 @@ def _enumerated(
     return replace(measure, basis="enumeration")
 
 
-def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure, framing: list[str]) -> Claim:
+def new_claim(p: Parsed, sent: Sentence, kind: str, start: int, end: int) -> Claim:
+    """A claim of this document with its evidence sentence and framing flags filled in."""
     claim = Claim(
         doc_id=p.doc_id,
         doc_path=p.path,
         doc_lang=p.lang,
         doc_date=p.date,
-        kind="figure",
-        start=fig.start,
-        end=fig.end,
-        event_type=m.event_type,
-        measure=m.measure,
-        unit=m.unit,
-        framing=framing,
+        kind=kind,
+        start=start,
+        end=end,
     )
+    claim.evidence = {
+        "start": sent.span.start,
+        "end": sent.span.end,
+        "quote": p.text[sent.span.start : sent.span.end],
+    }
+    claim.framing = sorted(
+        {h.payload for h in p.lex.framing.finditer(p.text, sent.span.start, sent.span.end)}
+    )
+    return claim
+
+
+def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure) -> Claim:
+    claim = new_claim(p, sent, "figure", fig.start, fig.end)
+    claim.event_type, claim.measure, claim.unit = m.event_type, m.measure, m.unit
     claim.value = {
         "low": fig.low,
         "high": fig.high,
@@ -371,11 +379,6 @@ def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure, framing: l
         claim.time = time_dict(sent.context_time, "context")
         if claim.time is not None:
             claim.notes.append("time: narrative time carried from earlier sentences")
-    claim.evidence = {
-        "start": sent.span.start,
-        "end": sent.span.end,
-        "quote": p.text[sent.span.start : sent.span.end],
-    }
     claim.notes.append(
         f"measure: {m.basis} '{m.cue_text}'" if m.cue_text else f"measure: {m.basis}"
     )

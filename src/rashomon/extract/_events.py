@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rashomon.extract._assemble import actor_dict, roles, time_dict
+from rashomon.extract._assemble import actor_dict, new_claim, roles, time_dict
 from rashomon.extract._places import dedupe, sentence_places
 from rashomon.extract.attribution import scope_of
 from rashomon.extract.claims import Claim
@@ -39,16 +39,8 @@ def build_event_claims(p: Parsed) -> list[Claim]:
             if trigger.payload in done:
                 continue
             done.add(trigger.payload)
-            claim = Claim(
-                doc_id=p.doc_id,
-                doc_path=p.path,
-                doc_lang=p.lang,
-                doc_date=p.date,
-                kind="event",
-                start=trigger.start,
-                end=trigger.end,
-                event_type=trigger.payload,
-            )
+            claim = new_claim(p, sent, "event", trigger.start, trigger.end)
+            claim.event_type = trigger.payload
             claim.trigger = {"text": trigger.text, "start": trigger.start, "end": trigger.end}
             if times:
                 # A time in the event word's own clause ("occupying the city on the night of
@@ -70,14 +62,6 @@ def build_event_claims(p: Parsed) -> list[Claim]:
             attribution = scope_of(trigger.start, sent.attributions, p.text, sent.span)
             if attribution is not None:
                 claim.attribution = attribution.as_dict()
-            claim.evidence = {
-                "start": sent.span.start,
-                "end": sent.span.end,
-                "quote": p.text[sent.span.start : sent.span.end],
-            }
-            claim.framing = sorted(
-                {h.payload for h in p.lex.framing.finditer(p.text, sent.span.start, sent.span.end)}
-            )
             claim.confidence = 0.5 + (0.2 if times else 0.0) + (0.1 if places else 0.0)
             claims.append(claim)
     return claims
