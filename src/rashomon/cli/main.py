@@ -492,23 +492,40 @@ def eval_cmd(
       rashomon eval ../shared/gold/seeds.jsonl --docs ../shared/corpus/seeds
       rashomon eval ../shared/gold/dev.jsonl --docs ../shared/corpus/dev --json
     """
+    from rashomon.align import build_events
     from rashomon.evaluate import GoldFormatError, render_errors, render_table, report_to_dict
-    from rashomon.evaluate.runner import evaluate
+    from rashomon.evaluate.runner import run_eval
 
     for path in [*gold, *docs]:
         if not path.exists():
             raise typer.BadParameter(f"{path}: no such file or folder")
     try:
-        report = evaluate(gold, docs, only_langs=lang)
+        run = run_eval(gold, docs, only_langs=lang, events=build_events)
     except GoldFormatError as exc:
         err_console().print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    report, disputes = run.report, run.disputes
     if as_json:
-        sys.stdout.write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(render_table(report) + "\n")
-        if errors:
-            sys.stdout.write("\n" + render_errors(report, errors) + "\n")
+        data = report_to_dict(report)
+        if disputes is not None:
+            data["dispute_recall"] = {
+                "recall": disputes.recall,
+                "expected": [list(e) for e in disputes.expected],
+                "missed": [list(e) for e in disputes.missed],
+            }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stdout.write(render_table(report) + "\n")
+    if disputes is not None and disputes.expected:
+        found = len(disputes.expected) - len(disputes.missed)
+        sys.stdout.write(
+            f"\ndispute recall       {found}/{len(disputes.expected)} gold events whose sources "
+            f"differ by more than the ratio have a dispute\n"
+        )
+        for event, measure, ratio in disputes.missed:
+            sys.stdout.write(f"  missed: {event} {measure} (ratio {ratio})\n")
+    if errors:
+        sys.stdout.write("\n" + render_errors(report, errors) + "\n")
 
 
 @app.command()

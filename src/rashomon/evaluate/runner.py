@@ -1,14 +1,27 @@
-"""Run the extractor over gold documents and score it: what ``rashomon eval`` does."""
+"""Run the extractor (and alignment) over gold documents and score it: ``rashomon eval``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rashomon.evaluate.gold import load_gold
+from rashomon.evaluate.disputes import DisputeRecall, dispute_recall
+from rashomon.evaluate.gold import GoldSet, load_doc_langs, load_gold
 from rashomon.evaluate.results import EvalReport
 from rashomon.evaluate.score import score
+
+Aligner = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+@dataclass(slots=True)
+class EvalRun:
+    report: EvalReport
+    gold: GoldSet
+    claims: list[dict[str, Any]]
+    events: list[dict[str, Any]] | None
+    disputes: DisputeRecall | None
 
 
 def extract_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -31,18 +44,19 @@ def extract_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return claims
 
 
-def evaluate(
+def run_eval(
     gold_paths: Sequence[Path],
     doc_dirs: Sequence[Path],
     only_langs: Iterable[str] | None = None,
-) -> EvalReport:
+    events: Aligner | None = None,
+) -> EvalRun:
     """Extract every gold document found in ``doc_dirs`` and score the claims.
 
     ``only_langs`` restricts scoring to documents in those languages (by their manifest), so
-    a quality gate can hold floors for the languages it targets.
+    a quality gate can hold floors for the languages it targets.  With ``events`` (a function
+    from claims to events, such as ``align.build_events``) the claims of all documents are
+    aligned at once and event grouping and dispute recall are scored too.
     """
-    from rashomon.evaluate.gold import load_doc_langs
-
     gold = load_gold(list(gold_paths))
     names = sorted(gold.docs)
     if only_langs is not None:
@@ -58,4 +72,16 @@ def evaluate(
     claims = extract_files(found[n] for n in names if n in found)
     langs = {c["doc"]["path"].rsplit("/", 1)[-1]: c["doc"]["lang"] for c in claims}
     langs = {**load_doc_langs(doc_dirs), **langs}
-    return score(gold, claims, docs=sorted(found), langs=langs)
+    aligned = events(claims) if events is not None else None
+    report = score(gold, claims, aligned, docs=sorted(found), langs=langs)
+    recall = dispute_recall(gold, report, aligned) if aligned is not None else None
+    return EvalRun(report, gold, claims, aligned, recall)
+
+
+def evaluate(
+    gold_paths: Sequence[Path],
+    doc_dirs: Sequence[Path],
+    only_langs: Iterable[str] | None = None,
+    events: Aligner | None = None,
+) -> EvalReport:
+    return run_eval(gold_paths, doc_dirs, only_langs, events).report

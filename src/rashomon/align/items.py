@@ -1,0 +1,113 @@
+"""Claims as alignment sees them: normalised time interval, place keys, and where they sit.
+
+Alignment never re-reads text: everything it needs is in the claim contract (DESIGN.md §3),
+so it runs the same on claims from the store, from JSONL files, or from a Ray dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+#: An interval longer than this is "coarse" (a season, a year): too vague to found an event
+#: on, so coarse claims join events found by precise ones instead of bridging them.
+PRECISE_DAYS = 62
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    index: int
+    claim_id: str
+    doc_id: str
+    kind: str
+    measure: str | None
+    event_type: str | None
+    t0: dt.date | None
+    t1: dt.date | None
+    #: Offset of the time mention the claim's time came from (same mention = same narrative).
+    time_mention: int | None
+    #: The place ids named and every place that contains them ("cc:XX" for countries).
+    place_ids: frozenset[str]
+    place_keys: frozenset[str]
+    countries: frozenset[str]
+    sentence: int
+    start: int
+
+    @property
+    def precise(self) -> bool:
+        return (
+            self.t0 is not None
+            and self.t1 is not None
+            and ((self.t1 - self.t0).days <= PRECISE_DAYS)
+        )
+
+    @property
+    def harm(self) -> bool:
+        return self.measure != "combatants"
+
+
+def _date(text: Any, end: bool) -> dt.date | None:
+    if not isinstance(text, str) or len(text) < 4:
+        return None
+    try:
+        if len(text) == 4:
+            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+        if len(text) == 7:
+            first = dt.date.fromisoformat(text + "-01")
+            if not end:
+                return first
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+@cache
+def _place_keys(place_id: str) -> tuple[str, ...]:
+    from rashomon.extract.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    place = gaz.by_id.get(place_id)
+    if place is None:
+        return (place_id,)
+    keys = [place_id, *gaz.ancestors(place)]
+    if place.country:
+        keys.append(f"cc:{place.country}")
+    return tuple(dict.fromkeys(keys))
+
+
+def to_item(index: int, claim: Mapping[str, Any]) -> Item:
+    time = claim.get("time") or {}
+    ids: list[str] = []
+    keys: list[str] = []
+    countries: list[str] = []
+    for place in claim.get("places") or []:
+        pid = place.get("id") or f"name:{str(place.get('name', '')).casefold()}"
+        ids.append(pid)
+        place_keys = _place_keys(pid) if place.get("id") else (pid,)
+        keys.extend(place_keys)
+        countries.extend(k for k in place_keys if k.startswith("cc:"))
+        if place.get("country"):
+            countries.append(f"cc:{place['country']}")
+    evidence = claim.get("evidence") or {}
+    value = claim.get("value") or claim.get("trigger") or {}
+    return Item(
+        index=index,
+        claim_id=str(claim["id"]),
+        doc_id=str((claim.get("doc") or {}).get("id", "")),
+        kind=str(claim.get("kind", "figure")),
+        measure=claim.get("measure"),
+        event_type=claim.get("event_type"),
+        t0=_date(time.get("start"), end=False),
+        t1=_date(time.get("end") or time.get("start"), end=True),
+        time_mention=time.get("start_char"),
+        place_ids=frozenset(ids),
+        place_keys=frozenset(keys),
+        countries=frozenset(countries),
+        sentence=int(evidence.get("start", -1)),
+        start=int(value.get("start", evidence.get("start", 0))),
+    )
