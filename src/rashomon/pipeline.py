@@ -1,7 +1,8 @@
 """The main job as a library function: what ``rashomon analyze`` runs.
 
-Ingest, then extraction of every document not yet processed by this extractor version; align,
-reconcile and report join as they land.  The CLI only parses arguments and prints what this
+Ingest, extraction of every document not yet processed by this extractor version, then
+alignment of the new claims into events (estimates, disputes, inconsistencies); the report
+joins as it lands.  The CLI only parses arguments and prints what this
 returns.
 """
 
@@ -15,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rashomon.align.update import AlignSummary, update_events
 from rashomon.document import Document
 from rashomon.extract.claims import EXTRACTOR
 from rashomon.extract.lexicon import lexicon
@@ -46,6 +48,7 @@ class AnalysisSummary:
     languages: Counter[str] = field(default_factory=Counter)
     dated: int = 0
     extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
+    alignment: AlignSummary | None = None
 
 
 def _extract_one(doc: Document) -> list[dict[str, Any]]:
@@ -113,6 +116,7 @@ def analyze(
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
     summary.extraction = extract_store(store, jobs=jobs, on_document=on_extracted)
+    summary.alignment = update_events(store)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1
         summary.languages[doc.lang or "unknown"] += 1

@@ -169,7 +169,9 @@ class Aligner:
     def add(self, new_items: Sequence[Item]) -> None:
         self.items.extend(new_items)
         precise = [i for i in new_items if i.precise]
-        vague = [i for i in new_items if not i.precise]
+        # Counts of harm first: an event claim or a troop strength must not found an event
+        # that keeps the harm counts of its sentence from joining the event they fit.
+        vague = sorted((i for i in new_items if not i.precise), key=lambda i: not i.harm)
         for item in precise:
             home = self._linked(item)
             fitting = [c for c in self._candidates(item) if self._fits(item, c)]
@@ -204,13 +206,12 @@ class Aligner:
                         cluster = self.clusters[root]
                         if root in found or item.doc_id in cluster.docs or not cluster.harm:
                             continue
-                        inside = (
+                        overlaps = (
                             cluster.t0 is not None
                             and cluster.t1 is not None
-                            and item.t0 <= cluster.t0
-                            and cluster.t1 <= item.t1
+                            and _gap(item.t0, item.t1, cluster.t0, cluster.t1) <= 0
                         )
-                        if inside and _nested(
+                        if overlaps and _nested(
                             item.place_ids, item.place_keys, cluster.place_ids, cluster.place_keys
                         ):
                             found[root] = cluster

@@ -46,7 +46,9 @@ class Item:
 
     @property
     def harm(self) -> bool:
-        return self.measure != "combatants"
+        """A count of harm: what founds and anchors an event (troop strengths and
+        figure-less event claims only join events that harm counts found)."""
+        return self.kind == "figure" and self.measure != "combatants"
 
 
 def _date(text: Any, end: bool) -> dt.date | None:

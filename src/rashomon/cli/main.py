@@ -306,6 +306,13 @@ def analyze(
                 f"note: no extraction data for {missing}; those documents have no claims",
                 markup=False,
             )
+        al = summary.alignment
+        if al is not None:
+            out.print(
+                f"align: {al.events} events ({al.changed} new or changed), {al.disputes} "
+                f"disputes, {al.inconsistencies} inconsistencies; `rashomon events` lists them",
+                markup=False,
+            )
     raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
@@ -395,6 +402,98 @@ def show(
         emit_rows(rows, ["field", "value"], Format.table)
     else:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="table, jsonl (the event contract), json or csv."),
+    ] = Format.table,
+    measure: Annotated[
+        str, typer.Option("--measure", help="Measure shown in the table's estimate columns.")
+    ] = "killed",
+) -> None:
+    """Events across sources: estimates (low/best/high), disputes, inconsistencies.
+
+    Brings the store's events up to date first (only new claims are aligned).
+
+    \b
+    Examples:
+      rashomon events --db study.db
+      rashomon events --db study.db --format jsonl > events.jsonl
+      rashomon events --db study.db --measure displaced
+    """
+    from rashomon.align import update_events
+
+    with _store(db, create=False) as store:
+        update_events(store)
+        found = store.events()
+    found.sort(key=lambda e: ((e["time"] or {}).get("start") or "9999", e["id"]))
+    if fmt in (Format.table, Format.csv):
+        rows = []
+        for e in found:
+            est = e["estimates"].get(measure) or {}
+            rows.append(
+                {
+                    "id": e["id"],
+                    "event": e["label"],
+                    "docs": len(e["docs"]),
+                    "claims": len(e["claims"]),
+                    "low": est.get("low"),
+                    "best": est.get("best"),
+                    "high": est.get("high"),
+                    "sources": est.get("n_sources"),
+                    "disputes": len(e["disputes"]),
+                    "inconsistencies": len(e["consistency"]),
+                }
+            )
+        emit_rows(
+            rows,
+            [
+                "id",
+                "event",
+                "docs",
+                "claims",
+                "low",
+                "best",
+                "high",
+                "sources",
+                "disputes",
+                "inconsistencies",
+            ],
+            fmt,
+            title=f"{len(rows)} events; estimates of {measure!r}, each from its sources",
+        )
+    else:
+        emit_rows(found, [], fmt)
+
+
+@app.command()
+def compare(
+    event: Annotated[str, typer.Argument(help="Event id or id prefix.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """The sources of one event side by side: each figure with its source, quote and speaker.
+
+    \b
+    Examples:
+      rashomon compare ev-1e6b --db study.db
+    """
+    from rashomon.align import update_events
+    from rashomon.report.compare import render_compare
+
+    with _store(db, create=False) as store:
+        update_events(store)
+        matches = [e for e in store.events() if e["id"].startswith(event)]
+        if len(matches) != 1:
+            problem = "no event" if not matches else f"{len(matches)} events"
+            err_console().print(f"error: {event}: {problem} with this id or prefix", markup=False)
+            raise typer.Exit(EXIT_USAGE)
+        claims = {c["id"]: c for c in store.current_claims()}
+        docs = {d["id"]: d for d in store.list_documents()}
+        render_compare(out_console(), matches[0], claims, docs)
 
 
 @app.command()

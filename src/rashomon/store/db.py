@@ -159,6 +159,54 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row.data) for row in conn.execute(query)]
 
+    def current_claims(self) -> list[dict[str, Any]]:
+        """Claims of the current version of every document, in ingestion order then offset:
+        the order alignment reads them in, which keeps event ids stable."""
+        query = (
+            select(s.claims.c.data)
+            .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+            .order_by(
+                s.documents.c.ingested_at, s.documents.c.id, s.claims.c.start_char, s.claims.c.id
+            )
+        )
+        docs = {r["id"] for r in self.list_documents() if r["current"]}
+        with self.engine.connect() as conn:
+            return [dict(r.data) for r in conn.execute(query) if r.data["doc"]["id"] in docs]
+
+    def event_assignments(self) -> dict[str, str]:
+        """claim id -> event id."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.event_claims.c.claim_id, s.event_claims.c.event_id))
+            return {r.claim_id: r.event_id for r in rows}
+
+    def save_events(
+        self,
+        changed: Sequence[dict[str, Any]],
+        removed: Sequence[str],
+        assignments: dict[str, str],
+    ) -> None:
+        """Write changed events and every claim's event, drop merged-away events: one
+        transaction, so readers never see half an update."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            ids = [e["id"] for e in changed] + list(removed)
+            for chunk in _chunks(ids):
+                conn.execute(s.events.delete().where(s.events.c.id.in_(chunk)))
+            if changed:
+                conn.execute(
+                    s.events.insert(),
+                    [{"id": e["id"], "data": e, "updated_at": now} for e in changed],
+                )
+            conn.execute(s.event_claims.delete())
+            rows = [{"claim_id": c, "event_id": e} for c, e in assignments.items()]
+            for chunk in _chunks(rows, 5000):
+                conn.execute(s.event_claims.insert(), chunk)
+
+    def events(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.events.c.data).order_by(s.events.c.id))
+            return [dict(r.data) for r in rows]
+
     def extracted_with(self) -> dict[str, str]:
         """doc id -> the extractor version that last processed it."""
         with self.engine.connect() as conn:
@@ -339,6 +387,11 @@ def _row(doc: Document, doc_id: str, now: str) -> dict[str, Any]:
         "ingested_at": now,
         "text": doc.text,
     }
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _claim_row(doc_id: str, c: dict[str, Any], extractor: str, now: str) -> dict[str, Any]:

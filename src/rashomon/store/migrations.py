@@ -116,5 +116,25 @@ def _v2(conn: Connection) -> None:
     extractions.create(conn)
 
 
+def _v3(conn: Connection) -> None:
+    """Events and the event each claim belongs to."""
+    md = MetaData()
+    Table(
+        "events",
+        md,
+        Column("id", String(32), primary_key=True),
+        Column("data", JSON, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    )
+    Table(
+        "event_claims",
+        md,
+        Column("claim_id", String(32), primary_key=True),
+        Column("event_id", String(32), nullable=False),
+        Index("ix_event_claims_event_id", "event_id"),
+    )
+    md.create_all(conn)
+
+
 #: version reached -> the step that reaches it from the version before.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}

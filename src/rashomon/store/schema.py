@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -112,4 +112,23 @@ extractions = Table(
     Column("extractor", String(64), nullable=False),
     Column("n_claims", Integer, nullable=False),
     Column("extracted_at", String(32), nullable=False),
+)
+
+# Events (DESIGN.md section 5 contract in ``data``) and which event each claim belongs to.  The
+# assignment is what makes alignment incremental: new claims are compared with existing events;
+# claims already assigned are not compared again.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("claim_id", String(32), primary_key=True),
+    Column("event_id", String(32), nullable=False),
+    Index("ix_event_claims_event_id", "event_id"),
 )
