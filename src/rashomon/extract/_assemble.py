@@ -15,6 +15,7 @@ Context rules (each recorded in the claim's ``notes`` when used, so a reviewer s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -32,6 +33,9 @@ from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import GROUP_TYPES, OWN_TIME_ONLY, Parsed, Sentence
 from rashomon.extract.timex import TimeMention
 
+# A date followed by a dash opens a dateline ("NORVIK, 2 May 1931 — ..."): it dates the
+# report, not the events the report's figures count.
+_DATELINE = re.compile(r"\s*[—–]|\s+-{1,2}\s")
 _MARKER_GAP = 14  # chars between "by"/"par" and the actor ("by the", "par les")
 _COORD_REACH = 60
 _SHORT_LINE = 40
@@ -140,7 +144,9 @@ def roles(p: Parsed, sent: Sentence) -> tuple[list[ActorMention], list[ActorMent
 def _explicit_time(
     p: Parsed, sent: Sentence, fig: NumberMention, own_clause: bool = False
 ) -> TimeMention | None:
-    usable = [t for t in sent.times if t.start_date is not None]
+    usable = [
+        t for t in sent.times if t.start_date is not None and not _DATELINE.match(p.text, t.end)
+    ]
     if own_clause:
         # Only a time between the neighbouring numbers is this figure's own.
         others = [n for n in sent.numbers if n.role == "quantity" and n is not fig]
@@ -215,6 +221,25 @@ def _carry_trigger(p: Parsed, sent: Sentence, previous: Sentence | None) -> list
         return sent.triggers
     # The carried triggers keep their offsets, so their distance includes the gap.
     return [t for t in previous.triggers if t.payload.measure != "combatants"]
+
+
+def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | None:
+    """ "X gives 1,200, Y about 300": after a comma, a new source right before the figure
+    takes over the verb of the earlier one (gapping)."""
+    between = p.text[cue.end : fig.start]
+    comma = between.rfind(",")
+    if comma < 0:
+        return None
+    start = cue.end + comma + 1
+    phrase = p.text[start : fig.start].strip()
+    words = phrase.split()
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in phrase):
+        return None
+    named = not p.lex.capitalised_nouns and any(w[:1].isupper() for w in words)
+    if not named and not p.lex.source_nouns.find_all(phrase):
+        return None
+    offset = p.text.index(phrase, start)
+    return Attribution(phrase, phrase, offset, offset + len(phrase), "gapping", False)
 
 
 def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Sentence) -> None:
@@ -304,6 +329,8 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
                 claim.perpetrators = ctx.para_perps or ctx.doc_perps
                 claim.notes.append("perpetrators: carried from earlier sentences")
             attribution = scope_of(fig.start, sent.attributions, p.text, sent.span, starts)
+            if attribution is not None and attribution.end <= fig.start:
+                attribution = _gapped(p, attribution, fig) or attribution
             if attribution is not None:
                 claim.attribution = attribution.as_dict()
             elif carried is not None:

@@ -37,8 +37,14 @@ _CAPS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'�
 
 
 @cache
-def _local_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern[str] | None:
+def _local_regex(
+    before: tuple[str, ...], after: tuple[str, ...], locatives: tuple[str, ...] = ()
+) -> re.Pattern[str] | None:
     parts = []
+    if locatives:
+        # A capitalised name right after a locative preposition ("in Brisk", "d'Osterlo").
+        words = "|".join(re.escape(w) for w in locatives)
+        parts.append(rf"(?<!\w)(?:{words})(?:\s+|(?<=['’]))(?P<c>{_CAPS})")
     if before:
         words = "|".join(re.escape(w) for w in before)
         parts.append(rf"(?<!\w)(?i:{words})\s+(?P<b>{_CAPS})")
@@ -49,26 +55,39 @@ def _local_regex(before: tuple[str, ...], after: tuple[str, ...]) -> re.Pattern[
 
 
 def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
-    """Streets, hospitals, camps named in the text but absent from any gazetteer
-    ("rue X", "X camp"): kept as unresolved places (no id, no coordinates)."""
-    regex = _local_regex(p.lex.local_before, p.lex.local_after)
+    """Places named in the text but absent from any gazetteer: streets, camps, villages
+    ("rue X", "X camp", "in Brisk", "d'Osterlo"), kept as unresolved places (no id, no
+    coordinates).  Month and day names and known actors are not places."""
+    regex = _local_regex(p.lex.local_before, p.lex.local_after, p.lex.locatives)
     if regex is None:
         return []
     out = []
     for m in regex.finditer(p.text, sent.span.start, sent.span.end):
-        group = "b" if m.group("b") else "a"
+        found = {k: v for k, v in m.groupdict().items() if v}
+        group = next(iter(found))
         if any(pl.start < m.end() and m.start() < pl.end for pl in sent.places):
             continue
+        if any(a.start < m.end() and m.start() < a.end for a in sent.actors):
+            continue  # a group or organisation, not a place ("in Armenian villages")
+        if any(t.start < m.end() and m.start() < t.end for t in sent.times):
+            continue  # "im Herbst 1930", "in Spring"
+        name = m.group(group)
+        if name.casefold().rstrip(".") in p.lex.calendar_words or name.split()[0].casefold() in (
+            p.lex.calendar_words
+        ):
+            continue  # "in May", "im Juli"
+        # A bare name after a preposition is its own text; "rue X" keeps the street word.
+        start, end = (m.start(group), m.end(group)) if group == "c" else (m.start(), m.end())
         out.append(
             {
-                "text": m.group(0),
-                "name": m.group(group),
+                "text": p.text[start:end],
+                "name": name,
                 "id": None,
                 "kind": "local",
                 "lat": None,
                 "lon": None,
-                "start": m.start(),
-                "end": m.end(),
+                "start": start,
+                "end": end,
             }
         )
     return out

@@ -121,6 +121,14 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
     # A reporting verb: its subject is the speaker.
     start = _clause_start(text, sent.start, hit.start, lex)
     subject = text[start : hit.start].strip(' ,"«»“”')
+    before_verb = text[sent.start : hit.start].rstrip()
+    relative = lex.clause_breaks.find_all(text, max(sent.start, hit.start - 12), hit.start)
+    if not subject and relative and before_verb[: -len(relative[-1].text)].rstrip().endswith(","):
+        # ", qui parlent de ...", ", which claim ...": the subject is the phrase the relative
+        # pronoun stands for.
+        comma = text.rfind(",", sent.start, relative[-1].start)
+        start = _clause_start(text, sent.start, comma, lex)
+        subject = text[start:comma].strip(' ,"«»“”')
     if not subject and text[sent.start : hit.start].rstrip().endswith(","):
         # "Other accounts of the incident, including survivors' statements, say that ...":
         # the subject sits before an inserted phrase; skip back over it.
@@ -194,8 +202,10 @@ def _plausible_speaker(subject: str, lex: Lexicon) -> bool:
     if not subject or len(subject) > 160:
         return False
     words = _WORD.findall(subject)
-    if any(w[:1].isupper() for w in words):
+    if not lex.capitalised_nouns and any(w[:1].isupper() for w in words):
         return True
+    if lex.capitalised_nouns and sum(1 for w in words if w[:1].isupper()) >= 2:
+        return True  # a German name is usually two capitalised words or more
     return bool(lex.source_nouns.find_all(subject))
 
 

@@ -139,7 +139,11 @@ class Lexicon:
         self.coordinators = frozenset(w.lower() for w in data.get("coordinators", []))
         self.anaphora = PhraseMatcher([(w, "anaphora") for w in data.get("anaphora_starts", [])])
         self.coordination = PhraseMatcher([(w, "and") for w in data.get("coordinators", [])])
+        # German capitalises every noun, so a capital letter does not mark a name there.
+        self.capitalised_nouns = bool(data.get("capitalised_nouns", False))
         self.subject_before_verb = bool(data.get("subject_before_verb", True))
+        self.locatives = tuple(data.get("locatives", []))
+        self.calendar_words = _calendar_words(lang)
         self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
         self.passive_aux = frozenset(w.lower() for w in data.get("passive_aux", []))
         self.subset_markers = PhraseMatcher([(w, "subset") for w in data.get("subset_markers", [])])
@@ -168,6 +172,20 @@ class Lexicon:
         self.framing = PhraseMatcher(
             [(p, label) for label, patterns in data.get("framing", {}).items() for p in patterns]
         )
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and day names (CLDR, generated data): capitalised words that are not places."""
+    path = resources.files("rashomon") / _DATA / lang / "calendar.json"
+    if not path.is_file():
+        return frozenset()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for key in ("months", "days_from_monday"):
+        for widths in data.get(key, {}).values():
+            for names in widths.values():
+                words.update(n.casefold().rstrip(".") for n in names)
+    return frozenset(words)
 
 
 def available_languages() -> list[str]:

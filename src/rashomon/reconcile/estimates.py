@@ -39,18 +39,42 @@ def speaker_of(claim: Mapping[str, Any]) -> str:
     return str(attribution.get("speaker") or "")
 
 
-def _source(claim: Mapping[str, Any]) -> tuple[str, str]:
-    return (str(claim["doc"]["id"]), speaker_of(claim).casefold())
+def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str]]:
+    """claim id -> its source: (document, speaker), where a short later mention of a speaker
+    ("the committee") is the same source as the fuller one before it in the same document
+    ("the Valdmark Relief Committee")."""
+    keys: dict[str, tuple[str, str]] = {}
+    named: dict[str, list[str]] = {}
+    ordered = sorted(
+        claims, key=lambda c: (str(c["doc"]["id"]), int((c.get("evidence") or {}).get("start", 0)))
+    )
+    for claim in ordered:
+        doc = str(claim["doc"]["id"])
+        speaker = " ".join(speaker_of(claim).casefold().split())
+        words = speaker.split()
+        key = speaker
+        if words and len(words) <= 3:
+            for earlier in named.get(doc, []):
+                if earlier != speaker and earlier.split()[-1] == words[-1]:
+                    key = earlier
+                    break
+        if speaker and key == speaker:
+            named.setdefault(doc, []).append(speaker)
+        keys[str(claim["id"])] = (doc, key)
+    return keys
 
 
-def by_source(figures: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Mapping[str, Any]]:
+def by_source(
+    figures: Sequence[Mapping[str, Any]], sources: Mapping[str, tuple[str, str]] | None = None
+) -> dict[tuple[str, str], Mapping[str, Any]]:
     """Each source's figure for one measure: its largest."""
+    sources = sources or source_keys(figures)
     chosen: dict[tuple[str, str], Mapping[str, Any]] = {}
     for claim in figures:
         value = point_value(claim["value"])
         if value is None:
             continue
-        key = _source(claim)
+        key = sources[str(claim["id"])]
         best = chosen.get(key)
         if best is None or value > (point_value(best["value"]) or 0):
             chosen[key] = claim
@@ -63,8 +87,9 @@ def estimates(claims: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
         if claim.get("kind") == "figure" and claim.get("measure"):
             per_measure[str(claim["measure"])].append(claim)
     out: dict[str, dict[str, Any]] = {}
+    sources = source_keys(claims)
     for measure, figures in sorted(per_measure.items()):
-        chosen = by_source(figures)
+        chosen = by_source(figures, sources)
         points = [point_value(c["value"]) for c in chosen.values()]
         values = [p for p in points if p is not None]
         lows = [
@@ -107,8 +132,9 @@ def find_disputes(
     for claim in claims:
         if claim.get("kind") == "figure" and claim.get("measure"):
             per_measure[str(claim["measure"])].append(claim)
+    sources = source_keys(claims)
     for measure, figures in sorted(per_measure.items()):
-        chosen = list(by_source(figures).values())
+        chosen = list(by_source(figures, sources).values())
         if len(chosen) < 2:
             continue
         ordered = sorted(chosen, key=lambda c: point_value(c["value"]) or 0)

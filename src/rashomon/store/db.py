@@ -111,7 +111,8 @@ class Store:
     def add_document(self, doc: Document) -> AddResult:
         """Store a document unless identical text is already stored (then a no-op)."""
         doc_id = doc.id
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        # Microseconds: ingestion order is what keeps event ids stable (store.current_claims).
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
         try:
             with self.engine.begin() as conn:
                 existing = conn.execute(

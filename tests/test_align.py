@@ -1,0 +1,227 @@
+"""Alignment, estimates, disputes and consistency on hand-made claims (no corpus text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rashomon.align import build_events
+from rashomon.reconcile import find_disputes, find_inconsistencies, point_value
+from rashomon.reconcile.estimates import estimates
+
+BAKU = {"name": "Baku", "id": "h:baku", "text": "Baku", "country": "AZ"}
+SHAMAKHI = {"name": "Shamakhi", "id": "h:shamakhi", "text": "Shamakhi", "country": "AZ"}
+GUBA = {"name": "Guba", "id": "h:guba", "text": "Guba", "country": "AZ"}
+ALEPPO = {"name": "Aleppo", "id": "h:aleppo", "text": "Aleppo", "country": "SY"}
+
+
+def claim(
+    cid: str,
+    doc: str,
+    low: int | None,
+    high: int | None = None,
+    *,
+    qualifier: str = "exact",
+    measure: str = "killed",
+    start: str | None = "1918-03-31",
+    end: str | None = None,
+    mention: int = 0,
+    places: list[dict[str, Any]] | None = None,
+    sentence: int = 0,
+    speaker: str | None = None,
+    perps: list[str] = (),
+    kind: str = "figure",
+) -> dict[str, Any]:
+    high = low if high is None and qualifier == "exact" else high
+    return {
+        "id": cid,
+        "doc": {"id": doc, "path": f"{doc}.txt", "lang": "en", "date": None},
+        "kind": kind,
+        "event_type": "killing",
+        "measure": measure,
+        "value": {
+            "low": low,
+            "high": high,
+            "qualifier": qualifier,
+            "text": str(low or high),
+            "start": sentence + 5,
+            "end": sentence + 9,
+        },
+        "time": (
+            {
+                "start": start,
+                "end": end or start,
+                "start_char": mention,
+                "source": "explicit",
+                "precision": "day",
+            }
+            if start
+            else None
+        ),
+        "places": list(places if places is not None else [BAKU]),
+        "perpetrators": [{"name": p, "id": p} for p in perps],
+        "victims": [],
+        "attribution": {"speaker": speaker, "text": speaker} if speaker else None,
+        "evidence": {"start": sentence, "end": sentence + 40, "quote": "x"},
+        "notes": [],
+    }
+
+
+def groups(claims: list[dict[str, Any]]) -> list[set[str]]:
+    return [set(e["claims"]) for e in build_events(claims)]
+
+
+def test_same_place_and_period_across_documents_is_one_event() -> None:
+    claims = [
+        claim("a", "d1", 12000, start="1918-03-31", end="1918-04-03"),
+        claim("b", "d2", 3000, start="1918-03-30", end="1918-04-02"),
+    ]
+    assert groups(claims) == [{"a", "b"}]
+
+
+def test_same_city_and_year_but_months_apart_stay_apart() -> None:
+    claims = [
+        claim("march", "d1", 12000, start="1918-03-31", end="1918-04-03"),
+        claim("sept", "d2", 10000, start="1918-09-15", end="1918-09-17"),
+    ]
+    assert sorted(map(sorted, groups(claims))) == [["march"], ["sept"]]
+
+
+def test_a_vague_date_matching_two_events_bridges_neither() -> None:
+    claims = [
+        claim("march", "d1", 12000, start="1918-03-31", end="1918-04-03"),
+        claim("sept", "d2", 10000, start="1918-09-15", end="1918-09-17"),
+        claim("year", "d3", 20000, start="1918", end="1918"),
+    ]
+    assert sorted(map(sorted, groups(claims))) == [["march"], ["sept"], ["year"]]
+
+
+def test_a_vague_date_joins_the_one_event_it_fits() -> None:
+    claims = [
+        claim("march", "d1", 12000, start="1918-03-31", end="1918-04-03"),
+        claim("year", "d3", 20000, start="1918", end="1918"),
+    ]
+    assert groups(claims) == [{"march", "year"}]
+
+
+def test_different_places_stay_apart_and_nested_places_join() -> None:
+    claims = [
+        claim("baku", "d1", 100, places=[BAKU]),
+        claim("aleppo", "d2", 100, places=[ALEPPO]),
+    ]
+    assert len(groups(claims)) == 2
+
+
+def test_one_document_links_its_sentence_and_narrative_time() -> None:
+    claims = [
+        claim("total", "d1", 40000, qualifier="more_than", mention=10, sentence=0),
+        claim("part1", "d1", 12000, mention=10, sentence=100, places=[BAKU]),
+        claim("part2", "d1", 8000, mention=10, sentence=100, places=[SHAMAKHI]),
+    ]
+    assert groups(claims) == [{"total", "part1", "part2"}]
+
+
+def test_troop_strength_of_another_document_does_not_join() -> None:
+    claims = [
+        claim("killed", "d1", 500, start="1937-12-13", places=[ALEPPO]),
+        claim("troops", "d2", 100000, measure="combatants", start="1937-12-07", places=[ALEPPO]),
+    ]
+    assert len(groups(claims)) == 2
+
+
+def test_event_ids_do_not_change_when_unrelated_documents_arrive() -> None:
+    first = build_events([claim("a", "d1", 100), claim("b", "d2", 120)])
+    later = build_events(
+        [claim("a", "d1", 100), claim("b", "d2", 120), claim("c", "d3", 7, places=[ALEPPO])]
+    )
+    assert first[0]["id"] in {e["id"] for e in later}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"low": 12000, "high": 12000}, 12000),
+        ({"low": 3000, "high": 12000}, 7500),
+        ({"low": 40000, "high": None}, 40000),
+        ({"low": None, "high": 24000}, 24000),
+        ({"low": None, "high": None}, None),
+    ],
+)
+def test_point_values(value: dict[str, int | None], expected: float | None) -> None:
+    assert point_value(value) == expected
+
+
+def test_estimates_take_one_value_per_source_and_never_sum_parts() -> None:
+    claims = [
+        claim("total", "d1", 40000, qualifier="more_than", high=None),
+        claim("part", "d1", 12000, places=[BAKU]),
+        claim("part2", "d1", 8000, places=[SHAMAKHI]),
+        claim("other", "d2", 3000),
+        claim("range", "d3", 3000, 12000, qualifier="range"),
+        claim("cited", "d3", 25000, speaker="the commission"),
+    ]
+    killed = estimates(claims)["killed"]
+    # Sources: d1 (40,000+), d2 (3,000), d3 (3,000-12,000), d3 citing the commission (25,000).
+    assert killed["n_sources"] == 4
+    assert (killed["low"], killed["high"]) == (3000, 40000)
+    assert killed["best"] == round((7500 + 25000) / 2)  # median of 3,000, 7,500, 25,000, 40,000
+    assert sum(f["counted"] for f in killed["figures"]) == 4
+
+
+def test_disputes_beyond_the_ratio_only() -> None:
+    close = find_disputes([claim("a", "d1", 1000), claim("b", "d2", 1400)])
+    assert close == []
+    far = find_disputes([claim("a", "d1", 3000), claim("b", "d2", 12000, speaker="Minister")])
+    assert far[0]["kind"] == "figure" and far[0]["ratio"] == 4.0
+    assert [v["text"] for v in far[0]["values"]] == ["3000", "12000"]
+
+
+def test_perpetrator_and_date_disputes() -> None:
+    claims = [
+        claim("a", "d1", 100, perps=["army"], start="1920-05-01"),
+        claim("b", "d2", 100, perps=["militia"], start="1920-05-20"),
+    ]
+    kinds = {d["kind"] for d in find_disputes(claims)}
+    assert {"perpetrators", "dates"} <= kinds
+
+
+def test_parts_that_do_not_add_up_and_a_place_counted_twice() -> None:
+    claims = [
+        claim("total", "d1", 40000, qualifier="more_than", high=None, sentence=0),
+        claim("p1", "d1", 12000, sentence=100, places=[BAKU]),
+        claim("p2", "d1", 8000, sentence=100, places=[SHAMAKHI, GUBA]),
+        claim("p3", "d1", 7000, sentence=100, places=[SHAMAKHI]),
+    ]
+    found = {p["kind"]: p for p in find_inconsistencies(claims)}
+    assert found["parts_vs_total"]["detail"] == "parts sum to 27,000; total stated as 40000"
+    assert set(found["overlapping_parts"]["claims"]) == {"p2", "p3"}
+    consistent = [c for c in claims if c["id"] != "p3"]
+    consistent[0] = claim("total", "d1", 20000, sentence=0)
+    assert find_inconsistencies(consistent) == []
+
+
+def test_figure_above_the_stated_population() -> None:
+    claims = [
+        claim("pop", "d1", 600, measure="population", sentence=0),
+        claim("dead", "d1", 800, sentence=50),
+    ]
+    assert [p["kind"] for p in find_inconsistencies(claims)] == ["above_population"]
+
+
+def test_event_contract_shape() -> None:
+    event = build_events([claim("a", "d1", 100), claim("b", "d2", 300)])[0]
+    assert set(event) >= {
+        "id",
+        "label",
+        "event_type",
+        "time",
+        "places",
+        "claims",
+        "docs",
+        "estimates",
+        "disputes",
+        "consistency",
+    }
+    assert event["label"] == "killing, Baku, 1918-03-31..1918-03-31"
+    assert event["estimates"]["killed"]["figures"][0]["claim"] == "a"
