@@ -79,6 +79,8 @@ class Aligner:
         self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_sentence: dict[tuple[str, int], int] = {}
         self.by_mention: dict[tuple[str, int], int] = {}
+        #: The events each document contributes to (for undated claims of that document).
+        self.doc_clusters: dict[str, set[int]] = defaultdict(set)
         #: Events founded by vaguely dated claims only, by (country, year).
         self.vague_blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
 
@@ -98,6 +100,7 @@ class Aligner:
         cluster.members.append(item.index)
         self.of_item[item.index] = cluster.cid
         cluster.docs.add(item.doc_id)
+        self.doc_clusters[item.doc_id].add(cluster.cid)
         cluster.harm = cluster.harm or item.harm
         if item.precise and item.t0 and item.t1:
             cluster.t0 = min(cluster.t0, item.t0) if cluster.t0 else item.t0
@@ -225,9 +228,7 @@ class Aligner:
         if not item.harm or not item.place_ids:
             return None
         if item.t0 is None or item.t1 is None:
-            own = {
-                self._root(cid) for key, cid in self.by_sentence.items() if key[0] == item.doc_id
-            }
+            own = {self._root(cid) for cid in self.doc_clusters.get(item.doc_id, ())}
             fits = [
                 self.clusters[c]
                 for c in own

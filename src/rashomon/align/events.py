@@ -16,7 +16,7 @@ from typing import Any
 from rashomon.align.cluster import Aligner
 from rashomon.align.items import to_item
 from rashomon.reconcile import find_disputes, find_inconsistencies
-from rashomon.reconcile.estimates import estimates
+from rashomon.reconcile.estimates import DISPUTE_RATIO, estimates
 
 _TYPE_PRIORITY = (
     "killing",
@@ -86,7 +86,7 @@ def _places(claims: Sequence[Mapping[str, Any]], limit: int = 3) -> list[dict[st
     return out
 
 
-def make_event(claims: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def make_event(claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO) -> dict[str, Any]:
     """One event from its claims (in document order)."""
     etype = _event_type(claims)
     time = _time(claims)
@@ -104,15 +104,17 @@ def make_event(claims: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "claims": [c["id"] for c in claims],
         "docs": docs,
         "estimates": estimates(claims),
-        "disputes": find_disputes(claims),
+        "disputes": find_disputes(claims, ratio),
         "consistency": find_inconsistencies(claims),
     }
 
 
-def build_events(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def build_events(
+    claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO
+) -> list[dict[str, Any]]:
     """Align claims (ordered by document ingestion, then offset) into events."""
     aligner = Aligner()
     aligner.add([to_item(i, c) for i, c in enumerate(claims)])
     groups = [sorted(g) for g in aligner.groups()]
     groups.sort(key=lambda g: g[0])
-    return [make_event([claims[i] for i in group]) for group in groups]
+    return [make_event([claims[i] for i in group], ratio) for group in groups]

@@ -13,6 +13,7 @@ from typing import Any
 from rashomon.align.cluster import Aligner
 from rashomon.align.events import event_id, make_event
 from rashomon.align.items import to_item
+from rashomon.reconcile.estimates import DISPUTE_RATIO
 from rashomon.store import Store
 
 
@@ -26,10 +27,18 @@ class AlignSummary:
     inconsistencies: int = 0
 
 
-def update_events(store: Store) -> AlignSummary:
+def store_ids(store: Store) -> list[str]:
+    return [e["id"] for e in store.events()]
+
+
+def update_events(store: Store, ratio: float = DISPUTE_RATIO) -> AlignSummary:
+    """Align new claims and refresh the events they touch.  A different dispute ratio than
+    the stored events were computed with refreshes every event (grouping is unchanged)."""
     claims = store.current_claims()
     known = store.event_assignments()
     previous = {e["id"]: e for e in store.events()}
+    if previous and any(e.get("dispute_ratio") != ratio for e in previous.values()):
+        previous = {}
     items = [to_item(i, c) for i, c in enumerate(claims)]
     aligner = Aligner()
     # Rebuild the events already found, member by member, in claim order.
@@ -65,12 +74,16 @@ def update_events(store: Store) -> AlignSummary:
             and stored["claims"] == [c["id"] for c in group]
             and not (new_set & set(ordered))
         )
-        event = stored if same and stored is not None else make_event(group)
+        if same and stored is not None:
+            event = stored
+        else:
+            event = make_event(group, ratio)
+            event["dispute_ratio"] = ratio
         if not same:
             changed.append(event)
         summary.disputes += len(event["disputes"])
         summary.inconsistencies += len(event["consistency"])
-    removed = [eid for eid in previous if eid not in current]
+    removed = [eid for eid in store_ids(store) if eid not in current]
     store.save_events(changed, removed, assignments)
     summary.events = len(current)
     summary.changed = len(changed)

@@ -414,6 +414,12 @@ def events(
     measure: Annotated[
         str, typer.Option("--measure", help="Measure shown in the table's estimate columns.")
     ] = "killed",
+    ratio: Annotated[
+        float,
+        typer.Option(
+            "--ratio", min=1.0, help="Figures further apart than this ratio are a dispute."
+        ),
+    ] = 1.5,
 ) -> None:
     """Events across sources: estimates (low/best/high), disputes, inconsistencies.
 
@@ -423,12 +429,12 @@ def events(
     Examples:
       rashomon events --db study.db
       rashomon events --db study.db --format jsonl > events.jsonl
-      rashomon events --db study.db --measure displaced
+      rashomon events --db study.db --measure displaced --ratio 2
     """
     from rashomon.align import update_events
 
     with _store(db, create=False) as store:
-        update_events(store)
+        update_events(store, ratio)
         found = store.events()
     found.sort(key=lambda e: ((e["time"] or {}).get("start") or "9999", e["id"]))
     if fmt in (Format.table, Format.csv):
