@@ -53,19 +53,38 @@ def synthetic_claims(n: int, seed: int = 3) -> list[dict[str, Any]]:
                 else:
                     t0 = t1 = prec = ""
                 value = max(1, int(size * rng.uniform(0.3, 3)))
-                claims.append({
-                    "id": f"{doc}-{k}", "kind": "figure", "event_type": "killing",
-                    "doc": {"id": doc, "path": doc, "lang": "en", "date": None},
-                    "measure": rng.choice(MEASURES),
-                    "value": {"low": value, "high": value, "qualifier": "exact",
-                              "text": str(value), "start": 10 * k, "end": 10 * k + 4},
-                    "time": {"start": t0, "end": t1, "precision": prec, "start_char": 0,
-                             "source": "explicit"} if t0 else None,
-                    "places": [{"id": place_id, "name": place_id, "country": country}],
-                    "perpetrators": [], "victims": [], "attribution": None,
-                    "evidence": {"start": 10 * k, "end": 10 * k + 9, "quote": ""},
-                    "notes": [],
-                })
+                claims.append(
+                    {
+                        "id": f"{doc}-{k}",
+                        "kind": "figure",
+                        "event_type": "killing",
+                        "doc": {"id": doc, "path": doc, "lang": "en", "date": None},
+                        "measure": rng.choice(MEASURES),
+                        "value": {
+                            "low": value,
+                            "high": value,
+                            "qualifier": "exact",
+                            "text": str(value),
+                            "start": 10 * k,
+                            "end": 10 * k + 4,
+                        },
+                        "time": {
+                            "start": t0,
+                            "end": t1,
+                            "precision": prec,
+                            "start_char": 0,
+                            "source": "explicit",
+                        }
+                        if t0
+                        else None,
+                        "places": [{"id": place_id, "name": place_id, "country": country}],
+                        "perpetrators": [],
+                        "victims": [],
+                        "attribution": None,
+                        "evidence": {"start": 10 * k, "end": 10 * k + 9, "quote": ""},
+                        "notes": [],
+                    }
+                )
     return claims[:n]
 
 
@@ -88,8 +107,9 @@ def run_one(n: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000, 1000000])
     parser.add_argument("--json", type=Path)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
@@ -99,8 +119,12 @@ def main() -> None:
         return
     results = []
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
     if args.json:

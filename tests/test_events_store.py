@@ -72,7 +72,10 @@ def test_analyze_demo_reports_events(tmp_path: Path) -> None:
 
 def test_dispute_ratio_is_configurable(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        analyze(store, [_write(tmp_path / "a", "a.txt", TEXT_A), _write(tmp_path / "b", "b.txt", TEXT_B)])
+        analyze(
+            store,
+            [_write(tmp_path / "a", "a.txt", TEXT_A), _write(tmp_path / "b", "b.txt", TEXT_B)],
+        )
         assert sum(len(e["disputes"]) for e in store.events()) == 1  # 300 vs 900: ratio 3
         update_events(store, ratio=4.0)
         assert sum(len(e["disputes"]) for e in store.events()) == 0

@@ -9,23 +9,12 @@ from importlib import resources
 import pytest
 
 from rashomon.extract.claims import EVENT_TYPE_OF_MEASURE
+from rashomon.extract.claims import EVENT_TYPES as ALL_EVENT_TYPES
 from rashomon.extract.lexicon import available_languages, lexicon, pattern_regex
 
 LANGS = available_languages()
 MEASURES = set(EVENT_TYPE_OF_MEASURE)
-EVENT_TYPES = {
-    "killing",
-    "injury",
-    "displacement",
-    "detention",
-    "destruction",
-    "looting",
-    "attack",
-    "occupation",
-    "assassination",
-    "legal",
-    "other",
-}
+EVENT_TYPES = set(ALL_EVENT_TYPES)
 LISTS = (
     "abbreviations",
     "partitive",

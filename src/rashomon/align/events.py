@@ -15,22 +15,9 @@ from typing import Any
 
 from rashomon.align.cluster import Aligner
 from rashomon.align.items import to_item
+from rashomon.extract.claims import EVENT_TYPES
 from rashomon.reconcile import find_disputes, find_inconsistencies
 from rashomon.reconcile.estimates import DISPUTE_RATIO, estimates
-
-_TYPE_PRIORITY = (
-    "killing",
-    "assassination",
-    "injury",
-    "displacement",
-    "detention",
-    "destruction",
-    "looting",
-    "attack",
-    "occupation",
-    "legal",
-    "other",
-)
 
 
 def event_id(first_claim_id: str) -> str:
@@ -46,7 +33,7 @@ def _event_type(claims: Sequence[Mapping[str, Any]]) -> str:
     top = max(types.values())
     return min(
         (t for t, n in types.items() if n == top),
-        key=lambda t: _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 99,
+        key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else 99,
     )
 
 

@@ -10,6 +10,22 @@ from rashomon._version import __version__
 
 EXTRACTOR = f"rashomon {__version__}"
 
+#: Event types of the claim contract, most specific harm first (an event takes the first of
+#: its claims' types in this order when they tie).
+EVENT_TYPES = (
+    "killing",
+    "assassination",
+    "injury",
+    "displacement",
+    "detention",
+    "destruction",
+    "looting",
+    "attack",
+    "occupation",
+    "legal",
+    "other",
+)
+
 #: The measure a figure of each kind implies when no trigger names an event type.
 EVENT_TYPE_OF_MEASURE = {
     "killed": "killing",
