@@ -254,18 +254,19 @@ def analyze(
     manifest: ManifestOpt = None,
     max_bytes: MaxBytesOpt = _DEFAULT_MAX,
     quiet: QuietOpt = False,
+    report_path: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the HTML report here.")
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")
     ] = 1,
 ) -> None:
-    """The main job: ingest sources, extract their claims, summarise what the store holds.
-
-    Alignment and the HTML report join this command as they land.
+    """The main job: ingest, extract, align into events, and write the HTML report.
 
     \b
     Examples:
-      rashomon analyze --demo --db demo.db
-      rashomon analyze sources/ --db study.db
+      rashomon analyze --demo --db demo.db --out report.html
+      rashomon analyze sources/ --db study.db --out study.html --jobs 2
     """
     targets = list(paths or [])
     if demo:
@@ -313,7 +314,37 @@ def analyze(
                 f"disputes, {al.inconsistencies} inconsistencies; `rashomon events` lists them",
                 markup=False,
             )
+        if report_path is not None:
+            from rashomon.report.html import write_report
+
+            size = write_report(store, report_path)
+            out.print(f"report: {report_path} ({size / 1e6:.1f} MB, opens offline)", markup=False)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+@app.command(name="report")
+def report_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the HTML file.")] = Path(
+        "report.html"
+    ),
+    db: DbOption = None,
+    title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = (
+        "rashomon report"
+    ),
+) -> None:
+    """Write the self-contained HTML report of everything in the store.
+
+    \b
+    Examples:
+      rashomon report --db study.db --out study.html
+    """
+    from rashomon.align import update_events
+    from rashomon.report.html import write_report
+
+    with _store(db, create=False) as store:
+        update_events(store)
+        size = write_report(store, out, title)
+    out_console().print(f"report: {out} ({size / 1e6:.1f} MB, opens offline)", markup=False)
 
 
 @app.command()

@@ -164,39 +164,47 @@ def find_disputes(
 
 
 def _perpetrator_disputes(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One dispute per event when two documents name perpetrators with nothing in common;
+    the detail lists every document's names (linear in documents, not pairwise)."""
     named: dict[str, dict[str, str]] = defaultdict(dict)
     for claim in claims:
         for perp in claim.get("perpetrators") or []:
             named[str(claim["doc"]["id"])][str(perp.get("id") or perp.get("name"))] = claim["id"]
-    docs = [d for d in named if named[d]]
-    out = []
-    for i, a in enumerate(docs):
-        for b in docs[i + 1 :]:
-            if not set(named[a]) & set(named[b]):
-                out.append(
-                    {
-                        "kind": "perpetrators",
-                        "claims": [next(iter(named[a].values())), next(iter(named[b].values()))],
-                        "detail": {a: sorted(named[a]), b: sorted(named[b])},
-                    }
-                )
-    return out
+    groups: list[tuple[frozenset[str], str]] = []
+    for doc, names in named.items():
+        key = frozenset(names)
+        if not any(key & other for other, _ in groups):
+            groups.append((key, doc))
+    if len(groups) < 2:
+        return []
+    return [
+        {
+            "kind": "perpetrators",
+            "claims": [next(iter(named[doc].values())) for _, doc in groups],
+            "detail": {doc: sorted(names) for doc, names in named.items()},
+        }
+    ]
 
 
 def _date_disputes(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One dispute when two documents date the event, to the day and explicitly, with periods
+    that do not meet."""
     spans: dict[str, tuple[str, str, str]] = {}
     for claim in claims:
         time = claim.get("time") or {}
         if time.get("precision") == "day" and time.get("source") == "explicit":
             doc = str(claim["doc"]["id"])
             spans.setdefault(doc, (str(time["start"]), str(time["end"]), claim["id"]))
-    docs = list(spans)
-    out = []
-    for i, a in enumerate(docs):
-        for b in docs[i + 1 :]:
-            (a0, a1, ca), (b0, b1, cb) = spans[a], spans[b]
-            if a1 < b0 or b1 < a0:
-                out.append(
-                    {"kind": "dates", "claims": [ca, cb], "detail": f"{a0}..{a1} vs {b0}..{b1}"}
-                )
-    return out
+    if len(spans) < 2:
+        return []
+    earliest_end = min(spans.values(), key=lambda s: s[1])
+    latest_start = max(spans.values(), key=lambda s: s[0])
+    if earliest_end[1] >= latest_start[0]:
+        return []
+    return [
+        {
+            "kind": "dates",
+            "claims": [earliest_end[2], latest_start[2]],
+            "detail": "; ".join(f"{a}..{b}" for a, b, _ in sorted(spans.values())),
+        }
+    ]

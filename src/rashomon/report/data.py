@@ -1,0 +1,154 @@
+"""What the HTML report shows, as one JSON-able dict built from the store."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rashomon._version import __version__
+from rashomon.report.compare import source_name
+from rashomon.store import Store
+
+_CLAIM_KEYS = (
+    "id",
+    "kind",
+    "event_type",
+    "measure",
+    "value",
+    "unit",
+    "time",
+    "places",
+    "perpetrators",
+    "victims",
+    "attribution",
+    "evidence",
+    "framing",
+    "trigger",
+)
+
+
+@cache
+def basemap() -> dict[str, Any]:
+    raw = (resources.files("rashomon") / "data" / "basemap.json.gz").read_bytes()
+    return dict(json.loads(gzip.decompress(raw)))
+
+
+def compact_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    """What the report needs of a claim.  The quote is not repeated: the page reads it from
+    the document's text through the evidence offsets, which keeps a 1,000-document report
+    small enough to open."""
+    item = {k: claim.get(k) for k in _CLAIM_KEYS if k in claim}
+    item["doc"] = claim["doc"]["id"]
+    evidence = claim.get("evidence") or {}
+    item["evidence"] = {"start": evidence.get("start"), "end": evidence.get("end")}
+    item["places"] = [{"name": p.get("name")} for p in claim.get("places") or []]
+    for role in ("victims", "perpetrators"):
+        item[role] = [{"text": a.get("text")} for a in claim.get(role) or []]
+    time = claim.get("time")
+    if time:
+        item["time"] = {k: time.get(k) for k in ("start", "end", "source")}
+    attribution = claim.get("attribution")
+    if attribution:
+        item["attribution"] = {"speaker": attribution.get("speaker")}
+    if claim.get("value"):
+        value = claim["value"]
+        item["value"] = {
+            k: value.get(k) for k in ("low", "high", "qualifier", "text", "start", "end")
+        }
+    return item
+
+
+def compact_event(event: dict[str, Any]) -> dict[str, Any]:
+    """Events refer to their claims by id; the page looks the figures up, so nothing is
+    stored twice."""
+    out = {
+        k: event[k]
+        for k in ("id", "label", "event_type", "time", "places", "claims", "docs", "consistency")
+    }
+    out["estimates"] = {
+        measure: {
+            **{k: est[k] for k in ("low", "best", "high", "n_sources")},
+            "figures": [[f["claim"], f["counted"]] for f in est["figures"]],
+        }
+        for measure, est in event["estimates"].items()
+    }
+    out["disputes"] = [
+        {
+            **{k: v for k, v in d.items() if k != "values"},
+            **({"values": [v["claim"] for v in d["values"]]} if "values" in d else {}),
+        }
+        for d in event["disputes"]
+    ]
+    return out
+
+
+def _short(ids: list[str], length: int = 12) -> dict[str, str]:
+    """Ids cut to ``length`` characters, or whole when two would collide."""
+    cut = {i: i[:length] for i in ids}
+    if len(set(cut.values())) < len(cut):
+        return {i: i for i in ids}
+    return cut
+
+
+def _shorten_ids(
+    docs: list[dict[str, Any]], claims: list[dict[str, Any]], events: list[dict[str, Any]]
+) -> None:
+    """Full sha256 ids repeated in every reference make up much of a large report; inside one
+    file, short prefixes are as good."""
+    d = _short([x["id"] for x in docs])
+    c = _short([x["id"] for x in claims])
+    for doc in docs:
+        doc["id"] = d[doc["id"]]
+    for claim in claims:
+        claim["id"], claim["doc"] = c[claim["id"]], d.get(claim["doc"], claim["doc"])
+    for event in events:
+        event["claims"] = [c.get(i, i) for i in event["claims"]]
+        event["docs"] = [d.get(i, i) for i in event["docs"]]
+        for est in event["estimates"].values():
+            est["figures"] = [[c.get(i, i), counted] for i, counted in est["figures"]]
+        for dispute in event["disputes"]:
+            dispute["claims"] = [c.get(i, i) for i in dispute["claims"]]
+            if "values" in dispute:
+                dispute["values"] = [c.get(i, i) for i in dispute["values"]]
+            if isinstance(dispute.get("detail"), dict):
+                dispute["detail"] = {d.get(k, k): v for k, v in dispute["detail"].items()}
+        for problem in event["consistency"]:
+            problem["doc"] = d.get(problem["doc"], problem["doc"])
+            problem["claims"] = [c.get(i, i) for i in problem["claims"]]
+
+
+def report_data(store: Store) -> dict[str, Any]:
+    docs = []
+    for row in store.list_documents():
+        if not row["current"]:
+            continue
+        doc = store.get_document(row["id"])
+        docs.append(
+            {
+                "id": doc.id,
+                "name": source_name(row, doc.id),
+                "path": Path(doc.path).name,
+                "publisher": doc.publisher,
+                "title": doc.title,
+                "url": doc.url,
+                "date": doc.date,
+                "lang": doc.lang,
+                "text": doc.text,
+            }
+        )
+    claims = [compact_claim(c) for c in store.current_claims()]
+    events = [compact_event(e) for e in store.events()]
+    _shorten_ids(docs, claims, events)
+    return {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "version": __version__,
+        "docs": docs,
+        "claims": claims,
+        "events": events,
+        "basemap": basemap(),
+    }

@@ -1,0 +1,59 @@
+"""The self-contained HTML report: one file, no network, data and code inlined.
+
+The page is built in the browser from the embedded JSON with DOM methods that never interpret
+text as markup (``textContent``, ``createElement``), so document text, which is untrusted, can
+not inject anything; the JSON itself is escaped so no ``</script>`` can close its block.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from rashomon.report.data import report_data
+from rashomon.store import Store
+
+_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
+def _asset(name: str) -> str:
+    return (resources.files("rashomon.report") / "static" / name).read_text(encoding="utf-8")
+
+
+def render_html(data: dict[str, Any], title: str = "rashomon report") -> str:
+    env = Environment(
+        loader=PackageLoader("rashomon.report", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+    )
+    template = env.get_template("report.html.j2")
+    return template.render(
+        title=title,
+        css=_asset("report.css"),
+        js=_asset("report.js"),
+        data=script_json(data),
+    )
+
+
+def write_report(store: Store, out: Path, title: str = "rashomon report") -> int:
+    """Write the report of everything in the store; returns its size in bytes."""
+    html = render_html(report_data(store), title)
+    out.write_text(html, encoding="utf-8")
+    return len(html.encode("utf-8"))

@@ -1,0 +1,404 @@
+// rashomon report: everything below builds the page from the embedded JSON.
+// Document text is untrusted: it only ever reaches the page through textContent and
+// createElement, never through innerHTML, so markup in a document stays visible text.
+"use strict";
+(function () {
+  const DATA = JSON.parse(document.getElementById("report-data").textContent);
+  const PAGE = 20;
+  const COLORS = {
+    killing: "#b2182b", assassination: "#d6604d", injury: "#f4a582", displacement: "#4393c3",
+    detention: "#2166ac", destruction: "#8c510a", looting: "#bf812d", attack: "#762a83",
+    occupation: "#9970ab", legal: "#5aae61", other: "#878787",
+  };
+  const SVGNS = "http://www.w3.org/2000/svg";
+  const docs = new Map(DATA.docs.map((d) => [d.id, d]));
+  const claims = new Map(DATA.claims.map((c) => [c.id, c]));
+  const state = { lang: "", source: "", measure: "", type: "", q: "", page: 0, zoom: null };
+
+  // ---- small DOM helpers ------------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVGNS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    return node;
+  }
+  const fmt = (n) => (n === null || n === undefined ? "?" : Number(n).toLocaleString("en-US"));
+  const docName = (id) => (docs.get(id) ? docs.get(id).name : id.slice(0, 12));
+
+  function valueText(v) {
+    if (!v) return "";
+    const q = v.qualifier;
+    if (q === "range") return `${fmt(v.low)}–${fmt(v.high)}`;
+    if (q === "more_than" || q === "at_least") return `${q === "more_than" ? "more than" : "at least"} ${fmt(v.low)}`;
+    if (q === "less_than" || q === "at_most") return `${q === "less_than" ? "less than" : "up to"} ${fmt(v.high)}`;
+    if (q === "approx") return `about ${fmt(v.low)}`;
+    if (q === "vague") return `${fmt(v.low)} or more (vague)`;
+    return fmt(v.low);
+  }
+  function speakerText(c) {
+    const a = c.attribution;
+    return a && a.speaker ? a.speaker : null;
+  }
+  // A sentence that names its source: the tool never states a figure in its own voice.
+  function figureSentence(c) {
+    const who = docName(c.doc) + (speakerText(c) ? `, citing ${speakerText(c)}` : "");
+    if (c.kind !== "figure") return `According to ${who}: ${c.event_type} (no figure).`;
+    return `According to ${who}: ${c.measure} ${valueText(c.value)} (as written: “${c.value.text}”).`;
+  }
+  // The quote is the document's own text between the evidence offsets.
+  function quoteText(c) {
+    const ev = c.evidence || {}, d = docs.get(c.doc);
+    return d && ev.start !== undefined ? d.text.slice(ev.start, ev.end) : "";
+  }
+  function quoteNode(c) {
+    const ev = c.evidence || {};
+    const quote = quoteText(c);
+    const span = c.value || c.trigger || {};
+    const lo = (span.start ?? ev.start) - ev.start;
+    const hi = (span.end ?? ev.start) - ev.start;
+    const node = el("div", { class: "quote" });
+    if (lo >= 0 && hi <= quote.length && lo <= hi) {
+      node.append(quote.slice(0, lo), el("mark", {}, quote.slice(lo, hi)), quote.slice(hi));
+    } else node.append(quote);
+    return node;
+  }
+
+  // ---- filters ------------------------------------------------------------------------
+  function eventMatches(e) {
+    const eclaims = e.claims.map((id) => claims.get(id)).filter(Boolean);
+    if (state.lang && !e.docs.some((d) => docs.get(d) && docs.get(d).lang === state.lang)) return false;
+    if (state.source && !e.docs.includes(state.source)) return false;
+    if (state.measure && !eclaims.some((c) => c.measure === state.measure)) return false;
+    if (state.type && e.event_type !== state.type) return false;
+    if (state.q) {
+      const q = state.q.toLowerCase();
+      const hay = [e.label, ...e.docs.map(docName), ...eclaims.map(quoteText)]
+        .join(" ").toLowerCase();
+      if (!hay.includes(q)) return false;
+    }
+    return true;
+  }
+  function fillSelect(id, values, label) {
+    const select = document.getElementById(id);
+    select.replaceChildren(el("option", { value: "" }, `all ${label}`));
+    for (const [value, text] of values) select.append(el("option", { value }, text));
+  }
+  function setupFilters() {
+    const langs = [...new Set(DATA.docs.map((d) => d.lang).filter(Boolean))].sort();
+    fillSelect("f-lang", langs.map((l) => [l, l]), "languages");
+    fillSelect("f-source", DATA.docs.map((d) => [d.id, d.name]).sort((a, b) => a[1].localeCompare(b[1])), "sources");
+    const measures = [...new Set(DATA.claims.map((c) => c.measure).filter(Boolean))].sort();
+    fillSelect("f-measure", measures.map((m) => [m, m]), "measures");
+    const types = [...new Set(DATA.events.map((e) => e.event_type))].sort();
+    fillSelect("f-type", types.map((t) => [t, t]), "event types");
+    for (const [id, key] of [["f-lang", "lang"], ["f-source", "source"], ["f-measure", "measure"], ["f-type", "type"]]) {
+      document.getElementById(id).addEventListener("change", (ev) => { state[key] = ev.target.value; state.page = 0; render(); });
+    }
+    document.getElementById("f-q").addEventListener("input", (ev) => { state.q = ev.target.value.trim(); state.page = 0; render(); });
+  }
+
+  // ---- overview ----------------------------------------------------------------------
+  function counts() {
+    const figures = DATA.claims.filter((c) => c.kind === "figure").length;
+    const disputes = DATA.events.reduce((n, e) => n + e.disputes.length, 0);
+    const inconsistencies = DATA.events.reduce((n, e) => n + e.consistency.length, 0);
+    document.getElementById("counts").replaceChildren(
+      el("span", {}, `${DATA.docs.length} documents`), el("span", {}, `${figures} figures`),
+      el("span", {}, `${DATA.events.length} events`), el("span", {}, `${disputes} disputes`),
+      el("span", {}, `${inconsistencies} inconsistencies`));
+  }
+  function legend() {
+    const node = el("div", { class: "legend" });
+    for (const [type, color] of Object.entries(COLORS)) {
+      const i = el("i", {}); i.style.background = color;
+      node.append(el("span", {}, i, type));
+    }
+    return node;
+  }
+  function days(iso) { return Date.parse(iso + "T00:00:00Z") / 86400000; }
+
+  function timeline(events) {
+    const dated = events.filter((e) => e.time && e.time.start);
+    const wrap = el("div", { class: "panel" }, el("h2", {}, "Timeline"));
+    if (!dated.length) { wrap.append(el("p", { class: "muted" }, "No dated events.")); return wrap; }
+    let lo = Math.min(...dated.map((e) => days(e.time.start)));
+    let hi = Math.max(...dated.map((e) => days(e.time.end || e.time.start)));
+    if (hi - lo < 60) { lo -= 30; hi += 30; }
+    const full = [lo, hi];
+    const view = state.zoom || full;
+    const W = 800, rowH = 12, H = Math.max(80, 30 + Math.min(dated.length, 60) * rowH);
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events on a timeline", id: "timeline" });
+    const x = (d) => 10 + ((d - view[0]) / (view[1] - view[0])) * (W - 20);
+    const first = new Date(view[0] * 86400000).getUTCFullYear(), last = new Date(view[1] * 86400000).getUTCFullYear();
+    const step = Math.max(1, Math.ceil((last - first + 1) / 10));
+    for (let y = first; y <= last + 1; y += step) {
+      const xx = x(days(`${y}-01-01`));
+      if (xx < 0 || xx > W) continue;
+      chart.append(svg("line", { x1: xx, x2: xx, y1: 0, y2: H - 14, stroke: "#e3e7eb" }));
+      const t = svg("text", { x: xx + 2, y: H - 3, "font-size": 10, fill: "#5d6b78" }); t.textContent = String(y);
+      chart.append(t);
+    }
+    dated.slice(0, 60).forEach((e, i) => {
+      const x1 = x(days(e.time.start)), x2 = Math.max(x1 + 3, x(days(e.time.end || e.time.start) + 1));
+      const bar = svg("rect", { x: x1, y: 6 + i * rowH, width: x2 - x1, height: rowH - 3, fill: COLORS[e.event_type] || "#878787", class: "tl-event", "data-event": e.id });
+      const tip = svg("title", {}); tip.textContent = e.label; bar.append(tip);
+      bar.addEventListener("click", () => go(`#event/${e.id}`));
+      chart.append(bar);
+    });
+    chart.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const [a, b] = view, f = ev.deltaY > 0 ? 1.25 : 0.8;
+      const box = chart.getBoundingClientRect();
+      const at = a + ((ev.clientX - box.left) / box.width) * (b - a);
+      state.zoom = [at - (at - a) * f, at + (b - at) * f];
+      render();
+    }, { passive: false });
+    const zoom = (f) => { const [a, b] = view, mid = (a + b) / 2; state.zoom = [mid - ((b - a) / 2) * f, mid + ((b - a) / 2) * f]; render(); };
+    wrap.append(el("div", { class: "timeline-controls" },
+      el("button", { onclick: () => zoom(0.5), id: "zoom-in" }, "zoom in"),
+      el("button", { onclick: () => zoom(2) }, "zoom out"),
+      el("button", { onclick: () => { state.zoom = null; render(); } }, "reset")), chart, legend());
+    return wrap;
+  }
+
+  function map(events) {
+    const wrap = el("div", { class: "panel" }, el("h2", {}, "Map"));
+    const chart = svg("svg", { viewBox: DATA.basemap.viewBox, role: "img", "aria-label": "Events on a map", id: "map" });
+    chart.append(svg("rect", { x: 0, y: 0, width: 720, height: 360, fill: "#eef3f7" }));
+    for (const c of DATA.basemap.countries) {
+      const p = svg("path", { d: c.d, fill: "#dfe5ea", stroke: "#aab4bd", "stroke-width": 0.3 });
+      const t = svg("title", {}); t.textContent = c.name; p.append(t);
+      chart.append(p);
+    }
+    for (const e of events) {
+      const place = (e.places || []).find((p) => p.lat !== null && p.lat !== undefined);
+      if (!place) continue;
+      const dot = svg("circle", { cx: (place.lon + 180) * 2, cy: (90 - place.lat) * 2, r: 3.2, fill: COLORS[e.event_type] || "#878787", stroke: "#fff", "stroke-width": 0.6, class: "map-event" });
+      const t = svg("title", {}); t.textContent = e.label; dot.append(t);
+      dot.addEventListener("click", () => go(`#event/${e.id}`));
+      chart.append(dot);
+    }
+    // Open on the events' region, not the whole world; the wheel zooms, "world" resets.
+    const pts = [...chart.querySelectorAll("circle.map-event")].map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]);
+    let box = [0, 0, 720, 360];
+    if (pts.length) {
+      const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+      const w = Math.max(60, Math.max(...xs) - Math.min(...xs) + 40), h = Math.max(30, Math.max(...ys) - Math.min(...ys) + 40);
+      const cw = Math.max(w, h * 2), ch = cw / 2;
+      box = [(Math.min(...xs) + Math.max(...xs)) / 2 - cw / 2, (Math.min(...ys) + Math.max(...ys)) / 2 - ch / 2, cw, ch];
+    }
+    const apply = () => chart.setAttribute("viewBox", box.join(" "));
+    apply();
+    chart.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const f = ev.deltaY > 0 ? 1.25 : 0.8, [x0, y0, w0, h0] = box;
+      box = [x0 + (w0 - w0 * f) / 2, y0 + (h0 - h0 * f) / 2, w0 * f, h0 * f];
+      apply();
+    }, { passive: false });
+    wrap.append(el("div", { class: "timeline-controls" }, el("button", { onclick: () => { box = [0, 0, 720, 360]; apply(); } }, "world")),
+      chart, el("p", { class: "note" }, DATA.basemap.attribution));
+    return wrap;
+  }
+
+  // Estimates list their figures as [claim id, counted]; the claim holds everything else.
+  function figuresOf(est) {
+    return est.figures.map(([id, counted]) => ({ claim: claims.get(id), counted })).filter((f) => f.claim);
+  }
+  function estimateLine(measure, est) {
+    if (est.low === null || est.best === null) return `${measure}: ${est.n_sources} source(s)`;
+    if (est.n_sources === 1) {
+      const f = figuresOf(est).find((x) => x.counted);
+      return `${measure}: one source, ${f ? docName(f.claim.doc) : "?"}, gives ${f ? f.claim.value.text : fmt(est.best)}`;
+    }
+    return `${measure}: ${est.n_sources} sources give figures from ${fmt(est.low)} to ${fmt(est.high)}; the median of their figures is ${fmt(est.best)}`;
+  }
+
+  function eventList(events) {
+    const wrap = el("div", { class: "panel", id: "event-list" }, el("h2", {}, `Events (${events.length})`));
+    const pages = Math.max(1, Math.ceil(events.length / PAGE));
+    state.page = Math.min(state.page, pages - 1);
+    for (const e of events.slice(state.page * PAGE, (state.page + 1) * PAGE)) {
+      const card = el("div", { class: "event-card", "data-event": e.id, onclick: () => go(`#event/${e.id}`) },
+        el("strong", {}, e.label),
+        el("div", { class: "meta" }, `${e.docs.length} document(s), ${e.claims.length} claim(s), ${e.disputes.length} dispute(s), ${e.consistency.length} inconsistenc${e.consistency.length === 1 ? "y" : "ies"}`));
+      card.style.borderLeftColor = COLORS[e.event_type] || "#878787";
+      for (const [m, est] of Object.entries(e.estimates)) card.append(el("div", { class: "meta" }, estimateLine(m, est)));
+      wrap.append(card);
+    }
+    if (pages > 1) {
+      wrap.append(el("div", { class: "pager" },
+        el("button", { onclick: () => { state.page = Math.max(0, state.page - 1); render(); } }, "previous"),
+        `page ${state.page + 1} of ${pages}`,
+        el("button", { onclick: () => { state.page = Math.min(pages - 1, state.page + 1); render(); } }, "next")));
+    }
+    return wrap;
+  }
+
+  function docTable() {
+    const wrap = el("div", { class: "panel" }, el("h2", {}, `Documents (${DATA.docs.length})`));
+    const table = el("table", { class: "docs" }, el("tr", {}, el("th", {}, "source"), el("th", {}, "date"), el("th", {}, "language"), el("th", {}, "file")));
+    const shown = DATA.docs.filter((d) => (!state.lang || d.lang === state.lang) && (!state.source || d.id === state.source));
+    for (const d of shown.slice(0, 200)) {
+      table.append(el("tr", { onclick: () => go(`#doc/${d.id}`), "data-doc": d.id },
+        el("td", {}, d.name), el("td", {}, d.date || "unknown"), el("td", {}, d.lang || "?"), el("td", {}, d.path)));
+    }
+    wrap.append(table);
+    if (shown.length > 200) wrap.append(el("p", { class: "muted" }, `${shown.length - 200} more: use the filters.`));
+    return wrap;
+  }
+
+  // Events with the most sources first: where accounts meet is what a reader compares.
+  const byWeight = (a, b) => b.docs.length - a.docs.length || b.claims.length - a.claims.length ||
+    ((a.time || {}).start || "9999").localeCompare((b.time || {}).start || "9999");
+
+  function overview() {
+    const events = DATA.events.filter(eventMatches).sort(byWeight);
+    return [el("div", { class: "overview" }, timeline(events), map(events)), eventList(events), docTable()];
+  }
+
+  // ---- one event -----------------------------------------------------------------------
+  function chart(measure, est) {
+    const figs = figuresOf(est).map(({ claim }) => ({ doc: claim.doc, low: claim.value.low, high: claim.value.high, speaker: speakerText(claim) }))
+      .filter((f) => f.low !== null || f.high !== null);
+    const W = 640, rowH = 18, H = 24 + figs.length * rowH;
+    const values = figs.flatMap((f) => [f.low, f.high]).filter((v) => v !== null && v > 0);
+    const box = el("div", { class: "chart" });
+    if (!values.length) return box;
+    const lo = Math.log10(Math.min(...values)) - 0.2, hi = Math.log10(Math.max(...values)) + 0.2;
+    const x = (v) => 150 + ((Math.log10(v) - lo) / Math.max(0.01, hi - lo)) * (W - 170);
+    const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `${measure}: each source's figure on a log scale` });
+    for (let p = Math.ceil(lo); p <= Math.floor(hi); p++) {
+      s.append(svg("line", { x1: x(10 ** p), x2: x(10 ** p), y1: 0, y2: H - 12, stroke: "#e3e7eb" }));
+      const t = svg("text", { x: x(10 ** p) + 2, y: H - 2, "font-size": 9, fill: "#5d6b78" }); t.textContent = fmt(10 ** p); s.append(t);
+    }
+    figs.forEach((f, i) => {
+      const y = 8 + i * rowH;
+      const label = svg("text", { x: 0, y: y + 4, "font-size": 10, fill: "#1d232a" });
+      label.textContent = docName(f.doc).slice(0, 24) + (f.speaker ? " *" : "");
+      s.append(label);
+      const a = f.low ?? f.high, b = f.high ?? f.low;
+      const x1 = x(a), x2 = x(b);
+      s.append(svg("line", { x1, x2: Math.max(x2, x1 + 1), y1: y, y2: y, stroke: "#b2182b", "stroke-width": 4, "stroke-linecap": "round" }));
+      if (f.high === null) s.append(svg("path", { d: `M${x1 + 4} ${y - 4} L${x1 + 12} ${y} L${x1 + 4} ${y + 4}`, fill: "#b2182b" }));
+      if (f.low === null) s.append(svg("path", { d: `M${x1 - 4} ${y - 4} L${x1 - 12} ${y} L${x1 - 4} ${y + 4}`, fill: "#b2182b" }));
+    });
+    box.append(s, el("p", { class: "note" }, "Log scale. A bar is a range; an arrow an open end (more than / up to). * figure the document attributes to a cited speaker."));
+    return box;
+  }
+
+  function disputeText(d) {
+    if (d.kind === "figure") {
+      return `Sources differ on ${d.measure} (ratio ${d.ratio}): ` + d.values.map((id) => claims.get(id)).filter(Boolean).map((c) =>
+        `${docName(c.doc)}${speakerText(c) ? ` (citing ${speakerText(c)})` : ""} gives ${c.value.text}`).join("; ") + ".";
+    }
+    if (d.kind === "perpetrators") {
+      return "Sources name different perpetrators: " + Object.entries(d.detail).map(([doc, names]) => `${docName(doc)} names ${names.join(", ")}`).join("; ") + ".";
+    }
+    return `Sources give incompatible dates: ${d.detail}.`;
+  }
+
+  function eventView(id) {
+    const e = DATA.events.find((x) => x.id === id);
+    if (!e) return [el("p", {}, "No such event.")];
+    const out = [el("h2", {}, e.label), el("p", { class: "muted" }, `${e.docs.length} document(s), ${e.claims.length} claim(s). Places: ${(e.places || []).map((p) => p.name).join(", ") || "none named"}.`)];
+    const est = el("div", { class: "panel" }, el("h2", {}, "Figures by measure"));
+    for (const [m, x] of Object.entries(e.estimates)) {
+      est.append(el("p", { class: "statement" }, estimateLine(m, x)), chart(m, x));
+    }
+    out.push(est);
+    const cols = el("div", { class: "sources", id: "sources" });
+    for (const docId of e.docs) {
+      const d = docs.get(docId) || { name: docId };
+      const col = el("div", { class: "source", "data-doc": docId },
+        el("h3", {}, d.name), el("div", { class: "meta" }, [d.date || "date unknown", d.lang || "?", d.path].join(" · ")));
+      for (const cid of e.claims) {
+        const c = claims.get(cid);
+        if (!c || c.doc !== docId) continue;
+        const item = el("div", { class: "figure", "data-claim": c.id, onclick: () => showClaim(c) },
+          el("div", { class: "value" }, c.kind === "figure" ? `${c.measure}: ${c.value.text}` : `${c.event_type} (event)`),
+          el("div", { class: "muted" }, c.kind === "figure" ? `${valueText(c.value)}${speakerText(c) ? ` · cited: ${speakerText(c)}` : ""}` : ""),
+          quoteNode(c));
+        col.append(item);
+      }
+      cols.append(col);
+    }
+    out.push(el("h2", {}, "Sources side by side"), cols);
+    if (e.disputes.length || e.consistency.length) {
+      const box = el("div", { class: "panel", id: "disputes" }, el("h2", {}, "Disagreements and inconsistencies"));
+      for (const d of e.disputes) box.append(el("p", { class: "statement" }, disputeText(d)));
+      for (const c of e.consistency) box.append(el("p", { class: "statement" }, `Inside ${docName(c.doc)}: ${c.detail}.`));
+      out.push(box);
+    }
+    return out;
+  }
+
+  // ---- one document --------------------------------------------------------------------
+  function docView(id) {
+    // Links may carry a full sha256 id; the report keys documents by a short prefix of it.
+    const d = docs.get(id) || [...docs.values()].find((x) => id.startsWith(x.id));
+    if (d) id = d.id;
+    if (!d) return [el("p", {}, "No such document.")];
+    const own = DATA.claims.filter((c) => c.doc === id && (c.value || c.trigger))
+      .sort((a, b) => (a.value || a.trigger).start - (b.value || b.trigger).start);
+    const text = el("div", { class: "doc-text", id: "doc-text" });
+    let pos = 0;
+    for (const c of own) {
+      const span = c.value || c.trigger;
+      if (span.start < pos) continue;
+      text.append(d.text.slice(pos, span.start));
+      text.append(el("mark", { class: "claim-span", "data-claim": c.id, title: figureSentence(c), onclick: () => showClaim(c) }, d.text.slice(span.start, span.end)));
+      pos = span.end;
+    }
+    text.append(d.text.slice(pos));
+    return [el("h2", {}, d.name), el("p", { class: "muted" }, [d.date || "date unknown", d.lang || "?", d.path, d.url || ""].filter(Boolean).join(" · ")), text];
+  }
+
+  // ---- claim detail ----------------------------------------------------------------------
+  function showClaim(c) {
+    const box = document.getElementById("detail");
+    const event = DATA.events.find((e) => e.claims.includes(c.id));
+    const rows = [
+      el("button", { class: "close", title: "close", onclick: () => { box.hidden = true; } }, "×"),
+      el("p", { class: "statement" }, figureSentence(c)),
+      quoteNode(c),
+      c.time ? el("p", { class: "muted" }, `Period: ${c.time.start}..${c.time.end} (${c.time.source})`) : null,
+      (c.places || []).length ? el("p", { class: "muted" }, `Places: ${c.places.map((p) => p.name).join(", ")}`) : null,
+      (c.victims || []).length ? el("p", { class: "muted" }, `Victims as named: ${c.victims.map((p) => p.text).join(", ")}`) : null,
+      (c.perpetrators || []).length ? el("p", { class: "muted" }, `Perpetrators as named: ${c.perpetrators.map((p) => p.text).join(", ")}`) : null,
+      (c.framing || []).length ? el("p", { class: "muted" }, `Loaded terms in this sentence: ${c.framing.join(", ")}`) : null,
+      el("p", {}, el("a", { href: `#doc/${c.doc}` }, "read in the document"), event ? " · " : null, event ? el("a", { href: `#event/${event.id}` }, "see the event") : null),
+    ];
+    box.replaceChildren(...rows.filter(Boolean));
+    box.hidden = false;
+  }
+
+  // ---- routing -------------------------------------------------------------------------
+  function go(hash) { if (location.hash === hash) render(); else location.hash = hash; }
+  function render() {
+    const main = document.getElementById("main");
+    const hash = location.hash || "#";
+    let nodes;
+    if (hash.startsWith("#event/")) nodes = eventView(decodeURIComponent(hash.slice(7)));
+    else if (hash.startsWith("#doc/")) nodes = docView(decodeURIComponent(hash.slice(5)));
+    else nodes = overview();
+    main.replaceChildren(...nodes);
+  }
+  document.getElementById("home-link").addEventListener("click", (ev) => { ev.preventDefault(); go("#"); });
+  window.addEventListener("hashchange", render);
+  document.getElementById("footer").textContent = `Generated by rashomon ${DATA.version} on ${DATA.generated}. ${DATA.basemap.attribution}`;
+  setupFilters();
+  counts();
+  render();
+})();

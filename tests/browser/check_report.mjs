@@ -1,0 +1,96 @@
+// Drive a rashomon HTML report in headless Chromium and print what was observed as JSON.
+//
+//   node check_report.mjs REPORT.html SPEC.json
+//
+// SPEC: {"events": [ids that must be listed as separate cards], "screenshot": "out.png",
+//        "overview_screenshot": "out.png", "hostile": false}
+// The Python tests decide pass/fail from the JSON; this script only observes.  Chromium is
+// Debian's (/usr/bin/chromium), started with the flags that keep it off the network.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const [reportPath, specPath] = process.argv.slice(2);
+const spec = JSON.parse(readFileSync(specPath, "utf8"));
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const out = { requests: [], consoleErrors: [], pageErrors: [] };
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("about:")) out.requests.push(url);
+  });
+  page.on("console", (m) => { if (m.type() === "error") out.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => out.pageErrors.push(String(e)));
+  const url = pathToFileURL(reportPath).href;
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#event-list");
+  out.loadMs = Date.now() - t0;
+  out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+  out.listed = {};
+  for (const id of spec.events || []) out.listed[id] = out.cards.includes(id);
+  out.mapMarkers = await page.$$eval("circle.map-event", (cs) => cs.length);
+  out.timelineBars = await page.$$eval("rect.tl-event", (cs) => cs.length);
+  out.countries = await page.$$eval("#map path", (ps) => ps.length);
+  if (spec.overview_screenshot) await page.screenshot({ path: spec.overview_screenshot });
+
+  // Zooming the timeline re-draws it.
+  if (out.timelineBars) {
+    await page.click("#zoom-in");
+    out.zoomedBars = await page.$$eval("rect.tl-event", (cs) => cs.length);
+  }
+
+  // Filters: a language, then a source, then search; the list must narrow and match.
+  const total = out.cards.length;
+  out.filters = {};
+  for (const lang of spec.filter_langs || []) {
+    await page.selectOption("#f-lang", lang);
+    const ids = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+    out.filters[lang] = ids;
+  }
+  await page.selectOption("#f-lang", "");
+  if (spec.search) {
+    await page.fill("#f-q", spec.search);
+    out.searchCards = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+    await page.fill("#f-q", "");
+  }
+  out.total = total;
+
+  // One event: sources side by side; clicking a figure shows its quote.
+  if (spec.events && spec.events.length) {
+    await page.evaluate((id) => { location.hash = `#event/${id}`; }, spec.events[0]);
+    await page.waitForSelector("#sources .figure");
+    out.sourceColumns = await page.$$eval("#sources .source", (cs) => cs.length);
+    const first = await page.$("#sources .figure");
+    const quote = await first.$eval("mark", (m) => m.textContent);
+    await first.click();
+    await page.waitForSelector("#detail:not([hidden])");
+    out.detailText = await page.$eval("#detail", (d) => d.textContent);
+    out.clickedFigure = quote;
+    out.statements = await page.$$eval(".statement", (ps) => ps.map((p) => p.textContent));
+    if (spec.screenshot) await page.screenshot({ path: spec.screenshot, fullPage: false });
+  }
+
+  // One document: every extracted span is highlighted and opens its claim.
+  if (spec.doc) {
+    await page.evaluate((id) => { location.hash = `#doc/${id}`; }, spec.doc);
+    await page.waitForSelector("#doc-text");
+    out.docSpans = await page.$$eval("#doc-text mark.claim-span", (ms) => ms.length);
+    out.docText = await page.$eval("#doc-text", (d) => d.textContent);
+    out.docImages = await page.$$eval("#main img, #main script", (ns) => ns.length);
+    if (out.docSpans) {
+      await page.click("#doc-text mark.claim-span");
+      out.docDetail = await page.$eval("#detail", (d) => d.textContent);
+    }
+  }
+  out.pwned = await page.evaluate(() => window.__pwned ?? null);
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(out));
