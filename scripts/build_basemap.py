@@ -16,8 +16,8 @@ import gzip
 import io
 import json
 import zipfile
-from itertools import pairwise
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 TOLERANCE = 0.12
