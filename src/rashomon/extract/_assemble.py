@@ -169,7 +169,8 @@ def _explicit_time(
 
 def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any] | None:
     """The people a figure counts, as written ("300 junge Männer und Frauen")."""
-    head = head_noun(p.text, fig, sent.span, p.lex)
+    groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
+    head = head_noun(p.text, fig, sent.span, p.lex, groups)
     if head is None or head.payload.kind not in ("people", "combatants"):
         # "hundreds of Bolsheviks": a named group right after the number is what it counts.
         for actor in sent.actors:
@@ -279,13 +280,14 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
         ):
             carried = previous.attributions[0]
         quantities = [n for n in sent.numbers if n.role == "quantity"]
+        groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
         starts = [n.start for n in quantities]
         first_start = quantities[0].start if quantities else sent.span.end
         triggers = _carry_trigger(p, sent, previous) if quantities else sent.triggers
         made: list[tuple[NumberMention, Claim]] = []
         last_measure: Measure | None = None
         for i, fig in enumerate(quantities):
-            measure = decide(p.text, fig, sent.span, triggers, p.lex)
+            measure = decide(p.text, fig, sent.span, triggers, p.lex, groups)
             if measure is None and last_measure is not None and made:
                 measure = _enumerated(p, sent, made[-1][0], fig, last_measure)
             if measure is None:
@@ -359,8 +361,9 @@ def _enumerated(
     what the previous item counted when it counts the same kind of noun."""
     if ";" in p.text[prev.end : fig.start]:
         return None
-    before = head_noun(p.text, prev, sent.span, p.lex)
-    here = head_noun(p.text, fig, sent.span, p.lex)
+    groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
+    before = head_noun(p.text, prev, sent.span, p.lex, groups)
+    here = head_noun(p.text, fig, sent.span, p.lex, groups)
     if before is None or here is None or before.payload != here.payload:
         return None
     return replace(measure, basis="enumeration")

@@ -17,6 +17,7 @@ people harmed or involved (oil, pages, votes) never reach the store.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rashomon.extract.claims import EVENT_TYPE_OF_MEASURE
@@ -35,6 +36,7 @@ _MAX_COST = 260
 # massacre committed by the forces of X"): a harm trigger nearby should win over them.
 _MEASURE_BIAS = {"combatants": 60}
 _WORD_REACH = 30
+_PEOPLE = HeadKind("people", "people")
 _COORD_COST = 15
 # A trigger this close after the counted noun is its predicate ("patients ont été tués").
 _PREDICATE_REACH = 30
@@ -52,17 +54,39 @@ class Measure:
     cost: int = 0
 
 
-def head_noun(text: str, fig: NumberMention, sent: Span, lex: Lexicon) -> Hit[HeadKind] | None:
+def head_noun(
+    text: str,
+    fig: NumberMention,
+    sent: Span,
+    lex: Lexicon,
+    groups: Sequence[tuple[int, int]] = (),
+) -> Hit[HeadKind] | None:
     """The noun a number counts: the first head noun after it, across at most three words
-    (adjectives, "de"/"of" after vague quantities) and no punctuation."""
+    (adjectives, "de"/"of" after vague quantities) and no punctuation.  A named group of
+    people from the actor table ("300 Tutsi", "des milliers d'Arméniens") counts as people:
+    the table, not this stage, knows every ethnonym."""
     limit = min(sent.end, fig.end + _HEAD_WINDOW)
+    candidates: list[Hit[HeadKind]] = []
     for hit in lex.heads.finditer(text, fig.end, limit):
+        candidates.append(hit)
+        break
+    for start, end in groups:
+        if fig.end <= start < limit:
+            candidates.append(Hit(start, end, text[start:end], _PEOPLE))
+            break
+    # The nearer candidate is the head, except that a lexicon noun right after a group name
+    # wins: in "211 Azerbaijani villages" the group word is an adjective.
+    if len(candidates) == 2:
+        lex_hit, group = candidates
+        adjective = group.start < lex_hit.start and not text[group.end : lex_hit.start].strip()
+        if group.start < lex_hit.start and not adjective:
+            candidates = [group, lex_hit]
+    for hit in candidates:
         gap = text[fig.end : hit.start]
-        if any(ch in gap for ch in ",;:.()[]—–\n"):
-            return None
-        if len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS:
+        if not any(ch in gap for ch in ",;:.()[]—–\n") and (
+            len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS
+        ):
             return hit
-        return None
     return None
 
 
@@ -124,10 +148,11 @@ def decide(
     sent: Span,
     triggers: list[Hit[MeasureCue]],
     lex: Lexicon,
+    groups: Sequence[tuple[int, int]] = (),
 ) -> Measure | None:
     """The measure of one quantity mention, or None when it is not a figure."""
     link = _link_before(text, fig, sent, lex)
-    head = head_noun(text, fig, sent, lex)
+    head = head_noun(text, fig, sent, lex, groups)
     if link is not None:
         return Measure(link, EVENT_TYPE_OF_MEASURE[link], "people", "link", "", fig.start)
     if head is not None:
