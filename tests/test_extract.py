@@ -329,3 +329,28 @@ def test_event_claims_without_figures() -> None:
 def test_no_event_claim_for_an_event_a_figure_already_carries() -> None:
     claims = _claims("On 2 May 1931, 40 people were killed in Brisk.", "en")
     assert [c["kind"] for c in claims] == ["figure"]
+
+
+def test_mixed_language_document_reads_each_passage_in_its_language() -> None:
+    from rashomon.document import Document
+    from rashomon.extract import extract_document
+    from rashomon.ingest.langid import detect_passages
+
+    french = (
+        "Selon le rapport du conseil municipal, plus de 200 personnes ont été tuées dans la "
+        "ville pendant la nuit, et des milliers d'habitants ont fui vers les collines."
+    )
+    english = (
+        "The relief committee, quoted here in its own words, said that about 70 people were "
+        "wounded during the same night and taken to the hospital in the valley."
+    )
+    text = f"{french}\n\n{english}\n"
+    doc = Document(text=text, path="mixed.txt", media_type="text/plain")
+    doc.lang, _, doc.lang_spans = detect_passages(text)
+    assert [sp.lang for sp in doc.lang_spans] == ["fr", "en"]
+    got = [(c.value["text"], c.measure) for c in extract_document(doc) if c.value]
+    assert got == [
+        ("plus de 200", "killed"),
+        ("des milliers", "displaced"),
+        ("about 70", "injured"),
+    ]

@@ -159,11 +159,27 @@ def parse(
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """All claims of a stored document (empty for a language without data)."""
-    if not doc.lang:
-        return []
-    parsed = parse(doc.text, doc.lang, doc.date, doc.id, doc.path)
-    return parsed.claims if parsed is not None else []
+    """All claims of a stored document (empty for a language without data).
+
+    A document whose paragraphs are in several languages (a French article quoting an
+    English report) is read once per language, each reading keeping the claims of its own
+    passages, so every passage is read with its own vocabulary.
+    """
+    langs = list(dict.fromkeys(span.lang for span in doc.lang_spans))
+    if len(langs) <= 1:
+        if not doc.lang:
+            return []
+        parsed = parse(doc.text, doc.lang, doc.date, doc.id, doc.path)
+        return parsed.claims if parsed is not None else []
+    claims: list[Claim] = []
+    for lang in langs:
+        parsed = parse(doc.text, lang, doc.date, doc.id, doc.path)
+        if parsed is None:
+            continue
+        spans = [(sp.start, sp.end) for sp in doc.lang_spans if sp.lang == lang]
+        claims.extend(c for c in parsed.claims if any(a <= c.start < b for a, b in spans))
+    claims.sort(key=lambda c: (c.start, c.kind))
+    return claims
 
 
 __all__ = ["STAGES", "Measure", "Parsed", "Sentence", "extract_document", "parse"]
