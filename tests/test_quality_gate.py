@@ -59,9 +59,22 @@ DEV_EN_FR = Floors(
         "attribution": 0.92,
     },
 )
-# Russian, German and Spanish are reported; a later issue raises them.  These floors only
-# guard against collapse.
-DEV_ALL = Floors(0.99, 0.95)
+# All five languages together (Russian, German and Spanish are reported, not yet gated by an
+# issue): the floors are what was reached, so a regression anywhere shows.
+DEV_ALL = Floors(
+    1.0,
+    0.96,
+    {
+        "measure": 0.96,
+        "value": 1.0,
+        "qualifier": 1.0,
+        "time": 0.94,
+        "places": 1.0,
+        "victims": 0.97,
+        "perpetrators": 0.79,
+        "attribution": 0.93,
+    },
+)
 
 
 @cache

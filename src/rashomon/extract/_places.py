@@ -58,7 +58,9 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     """Places named in the text but absent from any gazetteer: streets, camps, villages
     ("rue X", "X camp", "in Brisk", "d'Osterlo"), kept as unresolved places (no id, no
     coordinates).  Month and day names and known actors are not places."""
-    regex = _local_regex(p.lex.local_before, p.lex.local_after, p.lex.locatives)
+    # Where every noun is capitalised (German), a capital after "in" marks no name.
+    locatives = () if p.lex.capitalised_nouns else p.lex.locatives
+    regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives)
     if regex is None:
         return []
     out = []
