@@ -67,7 +67,7 @@ def test_docs_and_show_formats(runner: CliRunner, tmp_path: Path) -> None:
 def test_untrusted_metadata_prints_literally(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("About 12 people were detained.\n", "utf-8")
     db = str(tmp_path / "s.db")
-    runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--title", "[bold red]X[/] <b>"])
+    runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--publisher", "[bold red]X[/] <b>"])
     out = runner.invoke(app, ["docs", "--db", db], env={"COLUMNS": "300"}).output
     assert "[bold red]X[/] <b>" in out
 

@@ -376,8 +376,11 @@ def docs(
         "n_chars",
     ]
     if fmt is Format.table:
+        # A terminal table shows what tells documents apart; the full record is in json/csv.
         for row in rows:
             row["id"] = row["id"][:12]
+            row["file"] = Path(row["path"]).name
+        columns = ["id", "file", "version", "lang", "date", "publisher", "n_chars"]
     emit_rows(
         rows,
         columns + ([] if fmt is Format.table else ["url", "author", "extra"]),
