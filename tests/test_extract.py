@@ -354,3 +354,12 @@ def test_mixed_language_document_reads_each_passage_in_its_language() -> None:
         ("des milliers", "displaced"),
         ("about 70", "injured"),
     ]
+
+
+def test_loaded_terms_in_the_documents_own_voice_are_flagged_apart() -> None:
+    own = _claims("The terrorists committed genocide, killing 500 civilians.", "en")[0]
+    assert own["framing_own_voice"] == ["genocide", "terrorist"]
+    cited = _claims("According to the ministry, the genocide killed 500 civilians.", "en")[0]
+    assert cited["framing"] == ["genocide"] and cited["framing_own_voice"] == []
+    quoted = _claims('The council called it "a genocide"; 500 civilians were killed.', "en")[0]
+    assert quoted["framing"] == ["genocide"] and quoted["framing_own_voice"] == []

@@ -345,6 +345,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
                     carried.leading,
                     carried=True,
                 ).as_dict()
+            claim.framing_own_voice = own_voice_framing(p, sent, claim)
             made.append((fig, claim))
             claims.append(claim)
         if not quantities and previous is not None and sent.attributions:
@@ -367,6 +368,20 @@ def _enumerated(
     if before is None or here is None or before.payload != here.payload:
         return None
     return replace(measure, basis="enumeration")
+
+
+_QUOTES = re.compile(r"[“«„\"][^“”«»„\"]*[”»\"]")
+
+
+def own_voice_framing(p: Parsed, sent: Sentence, claim: Claim) -> list[str]:
+    """Loaded terms outside quotation marks in a claim the document makes in its own voice."""
+    if claim.attribution is not None:
+        return []
+    quoted = [
+        (m.start(), m.end()) for m in _QUOTES.finditer(p.text, sent.span.start, sent.span.end)
+    ]
+    hits = p.lex.framing.finditer(p.text, sent.span.start, sent.span.end)
+    return sorted({h.payload for h in hits if not any(a <= h.start < b for a, b in quoted)})
 
 
 def new_claim(p: Parsed, sent: Sentence, kind: str, start: int, end: int) -> Claim:

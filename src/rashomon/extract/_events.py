@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from rashomon.extract._assemble import actor_dict, new_claim, roles, time_dict
+from rashomon.extract._assemble import (
+    actor_dict,
+    new_claim,
+    own_voice_framing,
+    roles,
+    time_dict,
+)
 from rashomon.extract._places import dedupe, sentence_places
 from rashomon.extract.attribution import scope_of
 from rashomon.extract.claims import Claim
@@ -62,6 +68,7 @@ def build_event_claims(p: Parsed) -> list[Claim]:
             attribution = scope_of(trigger.start, sent.attributions, p.text, sent.span)
             if attribution is not None:
                 claim.attribution = attribution.as_dict()
+            claim.framing_own_voice = own_voice_framing(p, sent, claim)
             claim.confidence = 0.5 + (0.2 if times else 0.0) + (0.1 if places else 0.0)
             claims.append(claim)
     return claims

@@ -66,6 +66,9 @@ class Claim:
     attribution: dict[str, Any] | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     framing: list[str] = field(default_factory=list)
+    #: Loaded terms the document uses in its own voice (outside quotation marks, in a claim it
+    #: attributes to nobody): unattributed characterisations, flagged, never removed.
+    framing_own_voice: list[str] = field(default_factory=list)
     confidence: float = 0.5
     #: Why the extractor decided what it did (measure cue, context carries): for reviewers.
     notes: list[str] = field(default_factory=list)
@@ -97,6 +100,7 @@ class Claim:
             "attribution": self.attribution,
             "evidence": self.evidence,
             "framing": self.framing,
+            "framing_own_voice": self.framing_own_voice,
             "confidence": round(self.confidence, 2),
             "notes": self.notes,
             "extractor": EXTRACTOR,

@@ -377,7 +377,8 @@
       (c.places || []).length ? el("p", { class: "muted" }, `Places: ${c.places.map((p) => p.name).join(", ")}`) : null,
       (c.victims || []).length ? el("p", { class: "muted" }, `Victims as named: ${c.victims.map((p) => p.text).join(", ")}`) : null,
       (c.perpetrators || []).length ? el("p", { class: "muted" }, `Perpetrators as named: ${c.perpetrators.map((p) => p.text).join(", ")}`) : null,
-      (c.framing || []).length ? el("p", { class: "muted" }, `Loaded terms in this sentence: ${c.framing.join(", ")}`) : null,
+      (c.framing || []).length ? el("p", { class: "muted" }, `Loaded terms in this sentence: ${c.framing.join(", ")}` +
+        ((c.framing_own_voice || []).length ? ` (used in the document's own voice: ${c.framing_own_voice.join(", ")})` : "")) : null,
       el("p", {}, el("a", { href: `#doc/${c.doc}` }, "read in the document"), event ? " · " : null, event ? el("a", { href: `#event/${event.id}` }, "see the event") : null),
     ];
     box.replaceChildren(...rows.filter(Boolean));
