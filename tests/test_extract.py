@@ -363,3 +363,10 @@ def test_loaded_terms_in_the_documents_own_voice_are_flagged_apart() -> None:
     assert cited["framing"] == ["genocide"] and cited["framing_own_voice"] == []
     quoted = _claims('The council called it "a genocide"; 500 civilians were killed.', "en")[0]
     assert quoted["framing"] == ["genocide"] and quoted["framing_own_voice"] == []
+
+
+def test_a_sentence_continuing_a_report_keeps_its_source() -> None:
+    text = "The council said that 40 people were killed in Brisk. In total, 90 were wounded."
+    killed, wounded = _claims(text, "en")
+    assert killed["attribution"]["speaker"] == "The council"
+    assert wounded["attribution"]["speaker"] == "The council"

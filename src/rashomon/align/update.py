@@ -27,16 +27,13 @@ class AlignSummary:
     inconsistencies: int = 0
 
 
-def store_ids(store: Store) -> list[str]:
-    return [e["id"] for e in store.events()]
-
-
 def update_events(store: Store, ratio: float = DISPUTE_RATIO) -> AlignSummary:
     """Align new claims and refresh the events they touch.  A different dispute ratio than
     the stored events were computed with refreshes every event (grouping is unchanged)."""
     claims = store.current_claims()
     known = store.event_assignments()
     previous = {e["id"]: e for e in store.events()}
+    stored_ids = list(previous)
     if previous and any(e.get("dispute_ratio") != ratio for e in previous.values()):
         previous = {}
     items = [to_item(i, c) for i, c in enumerate(claims)]
@@ -83,7 +80,7 @@ def update_events(store: Store, ratio: float = DISPUTE_RATIO) -> AlignSummary:
             changed.append(event)
         summary.disputes += len(event["disputes"])
         summary.inconsistencies += len(event["consistency"])
-    removed = [eid for eid in store_ids(store) if eid not in current]
+    removed = [eid for eid in stored_ids if eid not in current]
     store.save_events(changed, removed, assignments)
     summary.events = len(current)
     summary.changed = len(changed)

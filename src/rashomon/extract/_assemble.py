@@ -243,6 +243,15 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
     return Attribution(phrase, phrase, offset, offset + len(phrase), "gapping", False)
 
 
+def _continues(p: Parsed, sent: Sentence) -> bool:
+    """The sentence opens by continuing the previous one's report ("In total, ...", "Of
+    them, ...", "The same report ...")."""
+    hits = p.lex.continuations.find_all(
+        p.text, sent.span.start, min(sent.span.end, sent.span.start + 40)
+    )
+    return bool(hits) and hits[0].start == sent.span.start
+
+
 def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Sentence) -> None:
     """ "This, according to the committee, was the final count": a sentence opening with an
     anaphoric "that/cela/das" and a cue attributes the previous sentence's figures."""
@@ -276,7 +285,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
             and previous is not None
             and previous.para == sent.para
             and previous.attributions
-            and previous.attributions[0].leading
+            and (previous.attributions[0].leading or _continues(p, sent))
         ):
             carried = previous.attributions[0]
         quantities = [n for n in sent.numbers if n.role == "quantity"]

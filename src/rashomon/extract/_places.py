@@ -100,12 +100,6 @@ def _near(p: Parsed, sent: Sentence, start: int) -> bool:
     return any(0 <= start - h.end <= 2 for h in p.lex.proximity.finditer(p.text, lo, start))
 
 
-def _prefer(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Places named as reference points ("near Jerusalem") only when nothing else is named."""
-    direct = [pl for pl in places if not pl.get("near")]
-    return dedupe(direct or places)
-
-
 def _place(m: PlaceMention) -> dict[str, Any]:
     pl = m.place
     return {
