@@ -15,34 +15,18 @@ def extract_refs(refs: Sequence[str], db: str | None = None) -> tuple[list[Claim
     Returns the claims and one-line problems (a bad file does not stop the others).
     """
     from rashomon.extract.pipeline import extract_document
-    from rashomon.ingest import IngestOptions, iter_sources, load_document
-    from rashomon.ingest.metadata import find_manifest, load_manifest
+    from rashomon.ingest import read_documents
     from rashomon.store import Store, default_db
 
     claims: list[Claim] = []
     problems: list[str] = []
-    stored: list[str] = []
-    manifests: dict[Path, object] = {}
-    for ref in refs:
-        if not Path(ref).exists():
-            stored.append(ref)
-            continue
-        for item in iter_sources([ref], IngestOptions()):
-            if isinstance(item, RashomonError):
-                problems.append(str(item))
-                continue
-            folder = item.parent.resolve()
-            if folder not in manifests:
-                found = find_manifest(folder)
-                manifests[folder] = load_manifest(found) if found else None
-            manifest = manifests[folder]
-            row = manifest.rows.get(item.resolve()) if manifest else None  # type: ignore[attr-defined]
-            try:
-                doc = load_document(item, row=row)
-            except RashomonError as exc:
-                problems.append(str(exc))
-                continue
-            claims.extend(extract_document(doc))
+    files = [ref for ref in refs if Path(ref).exists()]
+    stored = [ref for ref in refs if not Path(ref).exists()]
+    for item in read_documents(files):
+        if isinstance(item, RashomonError):
+            problems.append(str(item))
+        else:
+            claims.extend(extract_document(item))
     if stored:
         with Store(db or default_db(), create=False) as store:
             for ref in stored:

@@ -26,20 +26,14 @@ class EvalRun:
 
 def extract_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     """Claims (contract dicts) of files read directly, with manifests beside them."""
+    from rashomon.errors import RashomonError
     from rashomon.extract.pipeline import extract_document
-    from rashomon.ingest.metadata import find_manifest, load_manifest
-    from rashomon.ingest.runner import load_document
+    from rashomon.ingest import read_documents
 
     claims: list[dict[str, Any]] = []
-    manifests: dict[Path, Any] = {}
-    for path in paths:
-        folder = path.parent.resolve()
-        if folder not in manifests:
-            found = find_manifest(folder)
-            manifests[folder] = load_manifest(found) if found else None
-        manifest = manifests[folder]
-        row = manifest.rows.get(path.resolve()) if manifest else None
-        doc = load_document(path, row=row)
+    for doc in read_documents(list(paths)):
+        if isinstance(doc, RashomonError):
+            raise doc  # a gold document that cannot be read is not a score
         claims.extend(c.to_dict() for c in extract_document(doc))
     return claims
 

@@ -7,6 +7,7 @@ from rashomon.ingest.runner import (
     ingest_paths,
     iter_sources,
     load_document,
+    read_documents,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "ingest_paths",
     "iter_sources",
     "load_document",
+    "read_documents",
 ]

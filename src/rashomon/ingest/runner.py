@@ -158,6 +158,25 @@ def ingest_paths(
     return report
 
 
+def read_documents(
+    paths: Iterable[str | Path], options: IngestOptions | None = None
+) -> Iterator[Document | RashomonError]:
+    """Files and folders read into Documents with their manifests' metadata, without storing
+    them (``rashomon extract FILE``, ``rashomon eval``); a bad file comes back as its error."""
+    options = options or IngestOptions()
+    manifests = _ManifestCache(options.manifest)
+    for item in iter_sources(paths, options):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            manifest = manifests.get(item.parent)
+            row = manifest.rows.get(item.resolve()) if manifest else None
+            yield load_document(item, options, row)
+        except RashomonError as exc:
+            yield exc
+
+
 def iter_sources(
     paths: Iterable[str | Path], options: IngestOptions
 ) -> Iterator[Path | IngestError]:
