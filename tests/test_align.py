@@ -225,3 +225,18 @@ def test_event_contract_shape() -> None:
     }
     assert event["label"] == "killing, Baku, 1918-03-31..1918-03-31"
     assert event["estimates"]["killed"]["figures"][0]["claim"] == "a"
+
+
+def test_restored_events_keep_their_members_found_by_index() -> None:
+    from rashomon.align import Aligner, to_item
+
+    claims = [
+        claim("new", "d2", 300, start="1932", end="1933", places=[ALEPPO]),
+        claim("old", "d1", 100, start="1932", end="1932", places=[ALEPPO]),
+    ]
+    items = [to_item(i, c) for i, c in enumerate(claims)]
+    aligner = Aligner()
+    aligner.restore([[items[1]]])  # an event stored by an earlier run
+    aligner.add([items[0]])
+    # Both are vaguely dated and touch: the new claim joins the restored event.
+    assert sorted(map(sorted, aligner.groups())) == [[0, 1]]

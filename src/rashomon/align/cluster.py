@@ -73,7 +73,8 @@ class Aligner:
     """Clusters items; ``add`` may be called again with more items (incremental use)."""
 
     def __init__(self) -> None:
-        self.items: list[Item] = []
+        #: Items by their ``index`` (the caller's claim position), which cluster members name.
+        self.items: dict[int, Item] = {}
         self.clusters: list[Cluster] = []
         self.of_item: dict[int, int] = {}
         self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -110,6 +111,10 @@ class Aligner:
                     key = (country, month)
                     if not self.blocks[key] or self.blocks[key][-1] != cluster.cid:
                         self.blocks[key].append(cluster.cid)
+        elif item.t0 is not None and item.t1 is not None and item.harm:
+            for country in item.countries or {_NO_COUNTRY}:
+                for year in range(item.t0.year, item.t1.year + 1):
+                    self.vague_blocks[(country, year)].append(cluster.cid)
         cluster.place_ids |= item.place_ids
         cluster.place_keys |= item.place_keys
         cluster.countries |= item.countries
@@ -136,6 +141,15 @@ class Aligner:
         keep.countries |= other.countries
         keep.docs |= other.docs
         keep.harm = keep.harm or other.harm
+
+    def restore(self, groups: Iterable[Sequence[Item]]) -> None:
+        """Rebuild events already found (incremental use): members join without comparisons,
+        so later ``add`` calls compare new claims with them through the same index."""
+        for members in groups:
+            cluster = self._new()
+            for item in members:
+                self.items[item.index] = item
+                self._join(cluster, item)
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -170,7 +184,7 @@ class Aligner:
     # -- phases ------------------------------------------------------------------------------
 
     def add(self, new_items: Sequence[Item]) -> None:
-        self.items.extend(new_items)
+        self.items.update((i.index, i) for i in new_items)
         precise = [i for i in new_items if i.precise]
         # Counts of harm first: an event claim or a troop strength must not found an event
         # that keeps the harm counts of its sentence from joining the event they fit.
@@ -188,12 +202,7 @@ class Aligner:
             self._join(home, item)
         for item in vague:
             home = self._linked(item) or self._unique_fit(item) or self._vague_fit(item)
-            home = home or self._new()
-            self._join(home, item)
-            if item.t0 is not None and item.t1 is not None and item.harm:
-                for country in item.countries or {_NO_COUNTRY}:
-                    for year in range(item.t0.year, item.t1.year + 1):
-                        self.vague_blocks[(country, year)].append(home.cid)
+            self._join(home or self._new(), item)
 
     def _unique_fit(self, item: Item) -> Cluster | None:
         """Phase 2 for a vaguely dated claim: the one event of another document that fits."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from rashomon.align.cluster import Aligner
 from rashomon.align.events import event_id, make_event
-from rashomon.align.items import to_item
+from rashomon.align.items import Item, to_item
 from rashomon.reconcile.estimates import DISPUTE_RATIO
 from rashomon.store import Store
 
@@ -39,17 +39,12 @@ def update_events(store: Store, ratio: float = DISPUTE_RATIO) -> AlignSummary:
     items = [to_item(i, c) for i, c in enumerate(claims)]
     aligner = Aligner()
     # Rebuild the events already found, member by member, in claim order.
-    seeded: dict[str, int] = {}
-    old_items = []
+    seeded: dict[str, list[Item]] = {}
     for item in items:
         old = known.get(item.claim_id)
-        if old is None:
-            continue
-        if old not in seeded:
-            seeded[old] = aligner._new().cid
-        aligner.items.append(item)
-        aligner._join(aligner.clusters[seeded[old]], item)
-        old_items.append(item.index)
+        if old is not None:
+            seeded.setdefault(old, []).append(item)
+    aligner.restore(seeded.values())
     new_items = [i for i in items if i.claim_id not in known]
     aligner.add(new_items)
 
