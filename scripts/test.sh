@@ -19,6 +19,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
-python3 -m venv .venv
-.venv/bin/pip install -q -e '.[test]'
+bash scripts/install.sh test
+
+# A throwaway PostgreSQL server (Debian's package) for the tests that run on PostgreSQL too.
+RASHOMON_TEST_PG=$(bash scripts/pg.sh)
+export RASHOMON_TEST_PG
 .venv/bin/python -m pytest -q "$@"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -893,8 +892,7 @@ def test_arbitrary_text_never_breaks(text: str, lang: str) -> None:
 
 
 # -- the shared gold (read-only, outside the repository) --------------------------------------
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
-GOLD = Path(__file__).parents[1].parent / "shared" / "gold"
+from tests.conftest import CORPUS, GOLD, needs_shared  # noqa: E402
 
 
 def _doc_langs(split: str) -> dict[str, str]:
@@ -952,10 +950,9 @@ FLOORS = {
 }
 
 
+@needs_shared
 @pytest.mark.parametrize("split", ["seeds", "dev"])
 def test_gold_floors(split: str) -> None:
-    if not (CORPUS / split).is_dir() or not (GOLD / f"{split}.jsonl").is_file():
-        pytest.skip("shared corpus not available")
     s = _gold_scores(split)
     floor = FLOORS[split]
     assert s["recall"] >= floor["recall"], s

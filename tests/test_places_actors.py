@@ -221,9 +221,7 @@ def test_latin_stem() -> None:
 
 # -- the real corpus -------------------------------------------------------------------
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus"
-GOLD = SHARED / "gold"
+from tests.conftest import CORPUS, GOLD, needs_shared  # noqa: E402
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -334,7 +332,7 @@ FLOORS = {
 }
 
 
-@pytest.mark.skipif(not CORPUS.exists() or not GOLD.exists(), reason="shared corpus absent")
+@needs_shared
 def test_corpus_match_rates() -> None:
     rates = corpus_rates()
     report = {k: f"{a}/{b} = {a / b:.2f}" for k, (a, b) in rates.items() if b}

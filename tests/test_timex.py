@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -650,7 +649,8 @@ def test_offsets_and_order_property(
 
 # --- the shared corpus ----------------------------------------------------------------------
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+from tests.conftest import SHARED, needs_shared  # noqa: E402
+
 _SENT = re.compile(r"[^\n]+?(?:[.!?;](?:\[\d+\])*(?=\s)|$)", re.M)
 
 
@@ -699,7 +699,7 @@ def _rate(results: dict[str, list[bool]], langs: tuple[str, ...] | None = None) 
     return sum(flat) / len(flat)
 
 
-needs_corpus = pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="shared corpus absent")
+needs_corpus = needs_shared
 
 
 @needs_corpus

@@ -1,0 +1,175 @@
+"""What every command module shares: the Typer app, common options, the store opener."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rashomon.cli._output import Format, err_console, out_console
+from rashomon.errors import RashomonError
+from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
+from rashomon.ingest.readers import DEFAULT_MAX_BYTES
+from rashomon.store import Store, default_db
+
+app = typer.Typer(
+    name="rashomon",
+    help="Lay contradictory accounts of violent events side by side: who claims what.\n\n"
+    "Example:  rashomon analyze --demo --db demo.db",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store: a SQLite file path or a postgresql:// URL "
+        "[default: $RASHOMON_DB or rashomon.db]",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _store(db: str | None, *, create: bool = True) -> Store:
+    try:
+        return Store(db or default_db(), create=create)
+    except RashomonError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
+
+
+def parse_size(value: str) -> int:
+    """'50MB', '200k', '1048576' -> bytes."""
+    match = _SIZE.match(value)
+    if not match:
+        raise typer.BadParameter(f"{value!r} is not a size such as 50MB, 200k or 1048576")
+    number = float(match.group(1))
+    unit = (match.group(2) or "b").lower()[0]
+    size = int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+    if size <= 0:
+        raise typer.BadParameter("the size limit must be positive")
+    return size
+
+
+def _ingest_options(
+    include: list[str] | None,
+    exclude: list[str] | None,
+    manifest: Path | None,
+    max_bytes: str,
+    encoding: str | None,
+    overrides: dict[str, str | None],
+) -> IngestOptions:
+    if manifest is not None and not manifest.is_file():
+        raise typer.BadParameter(f"{manifest}: no such manifest file", param_hint="--manifest")
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(
+                f"unknown encoding {encoding!r}", param_hint="--encoding"
+            ) from None
+    date = overrides.get("date")
+    if date is not None:
+        from rashomon.ingest.metadata import parse_date
+
+        if parse_date(date) is None:
+            raise typer.BadParameter(
+                f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
+            )
+    return IngestOptions(
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        manifest=manifest,
+        max_bytes=parse_size(max_bytes),
+        encoding=encoding,
+        overrides={k: v for k, v in overrides.items() if v is not None},
+    )
+
+
+def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: Any) -> IngestReport:
+    """Run an ingest-like job with a progress bar (on a terminal) and one line per file."""
+    out, err = out_console(), err_console()
+    total = sum(1 for _ in iter_sources(paths, options))
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=total)
+
+        def on_outcome(outcome: Outcome) -> None:
+            if outcome.status == "failed":
+                err.print(f"error: {outcome.message()}", markup=False)
+            elif not quiet:
+                out.print(outcome.message(), markup=False)
+            if outcome.about == "file":
+                progress.advance(task)
+
+        report: IngestReport = runner(on_outcome)
+    return report
+
+
+def _tick(label: str) -> Any:
+    """A callback that shows a spinner line per processed document on a terminal."""
+    err = err_console()
+    if not err.is_terminal:
+        return None
+    count = {"n": 0}
+
+    def tick(_: str) -> None:
+        count["n"] += 1
+        err.print(f"{label}: {count['n']} documents", end="\r", markup=False)
+
+    return tick
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files or folders (folders are read recursively).", show_default=False),
+]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--include", "-i", help="Only files matching this glob (repeatable)."),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", "-x", help="Skip files matching this glob (repeatable)."),
+]
+ManifestOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest",
+        help="CSV/TSV manifest with file, url, publisher, author, date, language columns "
+        "[default: SOURCES.tsv or sources.csv beside the files]",
+    ),
+]
+MaxBytesOpt = Annotated[
+    str, typer.Option("--max-bytes", help="Refuse files larger than this (e.g. 50MB).")
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="Decode text files with this encoding instead of detecting it."
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")]
+_DEFAULT_MAX = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"

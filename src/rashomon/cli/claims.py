@@ -1,0 +1,151 @@
+"""Commands over claims: extract, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from rashomon.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    DbOption,
+    app,
+)
+from rashomon.cli._output import Format, emit_rows, err_console
+from rashomon.errors import RashomonError
+
+
+@app.command()
+def extract(
+    refs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, or stored document ids/paths.", show_default=False),
+    ],
+    db: DbOption = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="jsonl (the claim contract), json, table or csv."),
+    ] = Format.jsonl,
+) -> None:
+    """Extract figure claims: from files directly, or from documents already in the store.
+
+    A path that exists on disk is read directly (with SOURCES.tsv/sources.csv beside it for
+    its date and language); anything else is looked up in the store.
+
+    \b
+    Examples:
+      rashomon extract report.txt
+      rashomon extract corpus/ --format table
+      rashomon extract 3fa2c1 --db study.db --format json
+    """
+    from rashomon.api import extract_refs
+
+    try:
+        claims, problems = extract_refs(refs, db)
+    except RashomonError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    for problem in problems:
+        err_console().print(f"error: {problem}", markup=False)
+    rows = [c.to_dict() for c in claims]
+    if fmt in (Format.table, Format.csv):
+        flat = [_flat_claim(r) for r in rows]
+        emit_rows(
+            flat,
+            [
+                "doc",
+                "figure",
+                "measure",
+                "low",
+                "high",
+                "qualifier",
+                "time",
+                "places",
+                "attribution",
+            ],
+            fmt,
+            title=f"{len(rows)} claims",
+        )
+    else:
+        emit_rows(rows, [], fmt)
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+def _flat_claim(c: dict[str, Any]) -> dict[str, Any]:
+    value = c.get("value") or {}
+    time = c.get("time") or {}
+    attribution = c.get("attribution") or {}
+    return {
+        "doc": Path(c["doc"]["path"]).name,
+        "figure": value.get("text"),
+        "measure": c.get("measure"),
+        "low": value.get("low"),
+        "high": value.get("high"),
+        "qualifier": value.get("qualifier"),
+        "time": f"{time.get('start')}..{time.get('end')}" if time else "",
+        "places": ", ".join(p["name"] for p in c.get("places", [])),
+        "attribution": attribution.get("speaker") or "",
+    }
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.", show_default=False)],
+    docs: Annotated[
+        list[Path], typer.Option("--docs", help="Folder holding the gold documents (repeatable).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", help="Also list this many errors (misses, wrong fields).")
+    ] = 0,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option("--lang", help="Only documents in this language (repeatable)."),
+    ] = None,
+) -> None:
+    """Score extraction against gold answer keys (DESIGN.md section 7).
+
+    \b
+    Examples:
+      rashomon eval ../shared/gold/seeds.jsonl --docs ../shared/corpus/seeds
+      rashomon eval ../shared/gold/dev.jsonl --docs ../shared/corpus/dev --json
+    """
+    from rashomon.align import build_events
+    from rashomon.evaluate import GoldFormatError, render_errors, render_table, report_to_dict
+    from rashomon.evaluate.runner import run_eval
+
+    for path in [*gold, *docs]:
+        if not path.exists():
+            raise typer.BadParameter(f"{path}: no such file or folder")
+    try:
+        run = run_eval(gold, docs, only_langs=lang, events=build_events)
+    except GoldFormatError as exc:
+        err_console().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    report, disputes = run.report, run.disputes
+    if as_json:
+        data = report_to_dict(report)
+        if disputes is not None:
+            data["dispute_recall"] = {
+                "recall": disputes.recall,
+                "expected": [list(e) for e in disputes.expected],
+                "missed": [list(e) for e in disputes.missed],
+            }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stdout.write(render_table(report) + "\n")
+    if disputes is not None and disputes.expected:
+        found = len(disputes.expected) - len(disputes.missed)
+        sys.stdout.write(
+            f"\ndispute recall       {found}/{len(disputes.expected)} gold events whose sources "
+            f"differ by more than the ratio have a dispute\n"
+        )
+        for event, measure, ratio in disputes.missed:
+            sys.stdout.write(f"  missed: {event} {measure} (ratio {ratio})\n")
+    if errors:
+        sys.stdout.write("\n" + render_errors(report, errors) + "\n")
