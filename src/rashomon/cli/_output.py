@@ -12,6 +12,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from rashomon._csv import safe_cell
+
 
 class Format(StrEnum):
     table = "table"
@@ -40,7 +42,7 @@ def emit_rows(
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            writer.writerow({c: safe_cell(row.get(c)) for c in columns})
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:

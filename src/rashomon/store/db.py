@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, inspect, select
+from sqlalchemy import and_, create_engine, event, func, inspect, select
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
@@ -163,16 +163,37 @@ class Store:
     def current_claims(self) -> list[dict[str, Any]]:
         """Claims of the current version of every document, in ingestion order then offset:
         the order alignment reads them in, which keeps event ids stable."""
+        return list(self.iter_current_claims())
+
+    def iter_current_claims(self, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """:meth:`current_claims` streamed ``batch_size`` rows at a time, so a reader of a
+        store with millions of claims (an export) holds only one batch in memory."""
         query = (
             select(s.claims.c.data)
             .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+            .where(s.claims.c.doc_id.in_(_current_doc_ids()))
             .order_by(
                 s.documents.c.ingested_at, s.documents.c.id, s.claims.c.start_char, s.claims.c.id
             )
         )
-        docs = {r["id"] for r in self.list_documents() if r["current"]}
+        yield from self._stream(query, batch_size)
+
+    def claims_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Stored claims by id (ids not stored are absent from the result)."""
+        out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            return [dict(r.data) for r in conn.execute(query) if r.data["doc"]["id"] in docs]
+            for chunk in _chunks(list(ids)):
+                query = select(s.claims.c.id, s.claims.c.data).where(s.claims.c.id.in_(chunk))
+                for row in conn.execute(query):
+                    out[row.id] = dict(row.data)
+        return out
+
+    def _stream(self, query: Any, batch_size: int) -> Iterator[dict[str, Any]]:
+        # yield_per streams (a server-side cursor on PostgreSQL) instead of fetching all rows.
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(query)
+            for row in result:
+                yield dict(row[0])
 
     def event_assignments(self) -> dict[str, str]:
         """claim id -> event id."""
@@ -204,9 +225,22 @@ class Store:
                 conn.execute(s.event_claims.insert(), chunk)
 
     def events(self) -> list[dict[str, Any]]:
+        return list(self.iter_events())
+
+    def iter_events(self, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Stored events in id order, streamed ``batch_size`` rows at a time."""
+        yield from self._stream(select(s.events.c.data).order_by(s.events.c.id), batch_size)
+
+    def unassigned_claims(self) -> int:
+        """How many claims of current documents no event holds yet (alignment is due)."""
+        query = (
+            select(func.count())
+            .select_from(s.claims)
+            .where(s.claims.c.doc_id.in_(_current_doc_ids()))
+            .where(s.claims.c.id.not_in(select(s.event_claims.c.claim_id)))
+        )
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.events.c.data).order_by(s.events.c.id))
-            return [dict(r.data) for r in rows]
+            return int(conn.execute(query).scalar_one())
 
     def extracted_with(self) -> dict[str, str]:
         """doc id -> the extractor version that last processed it."""
@@ -227,6 +261,29 @@ class Store:
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield _document(row)
+
+    def iter_current_documents(
+        self, *, with_text: bool = False, batch_size: int = 200
+    ) -> Iterator[dict[str, Any]]:
+        """The current version of every path, in ingestion order, as rows (no raw bytes;
+        the text only when asked), streamed."""
+        cols = [c for c in s.documents.c if with_text or c.name != "text"]
+        query = (
+            select(*cols)
+            .where(s.documents.c.id.in_(_current_doc_ids()))
+            .order_by(s.documents.c.ingested_at, s.documents.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=batch_size).execute(query):
+                yield dict(row._mapping)
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of one document by its full id (None when not stored)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(s.documents.c.text).where(s.documents.c.id == doc_id)
+            ).scalar_one_or_none()
+        return str(value) if value is not None else None
 
     def list_documents(self) -> list[dict[str, Any]]:
         """One row per stored document with its path versions, without text or raw bytes."""
@@ -306,6 +363,19 @@ def _abspath(ref: str) -> str:
         return str(Path(ref).resolve())
     except OSError:
         return ref
+
+
+def _current_doc_ids() -> Any:
+    """A subquery of the ids of current documents: the latest version of some path."""
+    latest = (
+        select(s.doc_paths.c.path, func.max(s.doc_paths.c.version).label("version"))
+        .group_by(s.doc_paths.c.path)
+        .subquery()
+    )
+    return select(s.doc_paths.c.doc_id).join(
+        latest,
+        and_(s.doc_paths.c.path == latest.c.path, s.doc_paths.c.version == latest.c.version),
+    )
 
 
 def _latest_version(conn: Connection, path: str) -> int | None:
