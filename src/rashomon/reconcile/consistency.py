@@ -13,6 +13,7 @@ large as every part.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -50,9 +51,52 @@ def find_inconsistencies(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, 
     return out
 
 
+class _Wholes:
+    """A document's figures of one measure, for "the first figure outside this sentence at
+    least as large as X" in O(log n) (a max segment tree), not a scan per enumeration."""
+
+    def __init__(self, figures: list[Mapping[str, Any]]) -> None:
+        self.figures = figures
+        self.size = 1
+        while self.size < len(figures):
+            self.size *= 2
+        self.tree = [-1] * (2 * self.size)
+        for i, claim in enumerate(figures):
+            self.tree[self.size + i] = _lower(claim) or 0
+        for node in range(self.size - 1, 0, -1):
+            self.tree[node] = max(self.tree[2 * node], self.tree[2 * node + 1])
+
+    def _next(self, start: int, at_least: int) -> int | None:
+        """The first position >= start whose value is >= at_least."""
+        node = self.size + start
+        if start >= len(self.figures):
+            return None
+        # Climb until a right sibling (or this node) holds a large enough value, then descend.
+        while self.tree[node] < at_least:
+            while node & 1:
+                node //= 2
+                if node <= 1:
+                    return None
+            node += 1
+        while node < self.size:
+            node = 2 * node if self.tree[2 * node] >= at_least else 2 * node + 1
+        return node - self.size if node - self.size < len(self.figures) else None
+
+    def first(self, at_least: int, sentence: int) -> Mapping[str, Any] | None:
+        position = self._next(0, at_least)
+        # Skips only figures of the enumeration's own sentence: linear over all enumerations.
+        while position is not None:
+            claim = self.figures[position]
+            if int(claim["evidence"]["start"]) != sentence:
+                return claim
+            position = self._next(position + 1, at_least)
+        return None
+
+
 def _parts(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     groups: dict[tuple[int, str], list[Mapping[str, Any]]] = defaultdict(list)
+    wholes: dict[str, _Wholes] = {}
     for claim in figures:
         if _own_places(claim) and _places(claim) and claim["value"]["qualifier"] != "range":
             groups[(int(claim["evidence"]["start"]), str(claim["measure"]))].append(claim)
@@ -82,15 +126,10 @@ def _parts(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
             continue
         total_sum = sum(v for v in values if v is not None)
         biggest = max(v for v in values if v is not None)
-        wholes = [
-            c
-            for c in figures
-            if c["measure"] == measure
-            and int(c["evidence"]["start"]) != sentence
-            and (_lower(c) or 0) >= biggest
-            and c not in parts
-        ]
-        for whole in wholes[:1]:
+        if measure not in wholes:
+            wholes[measure] = _Wholes([c for c in figures if c["measure"] == measure])
+        whole = wholes[measure].first(biggest, sentence)
+        if whole is not None:
             value = whole["value"]
             low, high, qualifier = value["low"], value["high"], value["qualifier"]
             short = low is not None and total_sum < low
@@ -111,29 +150,38 @@ def _parts(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _population(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     populations = [c for c in figures if c["measure"] == "population" and _places(c)]
+    if not populations:
+        return out
+    # Harm figures per place, largest first: each population reads only the figures above it.
+    by_place: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for position, claim in enumerate(figures):
+        low = claim["value"]["low"]
+        if claim["measure"] in HARM and low is not None:
+            for place in _places(claim):
+                by_place[place].append((-low, position))
+    for ranked in by_place.values():
+        ranked.sort()
     for pop in populations:
         limit = pop["value"]["high"] if pop["value"]["high"] is not None else pop["value"]["low"]
         if limit is None:
             continue
-        for claim in figures:
-            low = claim["value"]["low"]
-            if (
-                claim["measure"] in HARM
-                and low is not None
-                and low > limit
-                and (_places(claim) & _places(pop))
-            ):
-                out.append(
-                    {
-                        "kind": "above_population",
-                        "doc": doc,
-                        "claims": [pop["id"], claim["id"]],
-                        "detail": (
-                            f"{claim['value']['text']} {claim['measure']} is above the "
-                            f"stated population of {pop['value']['text']}"
-                        ),
-                    }
-                )
+        above: set[int] = set()
+        for place in _places(pop):
+            ranked = by_place.get(place, [])
+            above.update(p for _, p in ranked[: bisect_left(ranked, (-limit, -1))])
+        for position in sorted(above):
+            claim = figures[position]
+            out.append(
+                {
+                    "kind": "above_population",
+                    "doc": doc,
+                    "claims": [pop["id"], claim["id"]],
+                    "detail": (
+                        f"{claim['value']['text']} {claim['measure']} is above the "
+                        f"stated population of {pop['value']['text']}"
+                    ),
+                }
+            )
     return out

@@ -44,7 +44,10 @@ def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str
     ("the committee") is the same source as the fuller one before it in the same document
     ("the Valdmark Relief Committee")."""
     keys: dict[str, tuple[str, str]] = {}
-    named: dict[str, list[str]] = {}
+    # (document, last word) -> the first two distinct speakers ending in that word, in order:
+    # the earliest one other than the current speaker is among them (linear, not a rescan of
+    # every earlier speaker per claim).
+    named: dict[tuple[str, str], list[str]] = {}
     ordered = sorted(
         claims, key=lambda c: (str(c["doc"]["id"]), int((c.get("evidence") or {}).get("start", 0)))
     )
@@ -54,12 +57,14 @@ def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str
         words = speaker.split()
         key = speaker
         if words and len(words) <= 3:
-            for earlier in named.get(doc, []):
-                if earlier != speaker and earlier.split()[-1] == words[-1]:
+            for earlier in named.get((doc, words[-1]), ()):
+                if earlier != speaker:
                     key = earlier
                     break
         if speaker and key == speaker:
-            named.setdefault(doc, []).append(speaker)
+            first = named.setdefault((doc, words[-1]), [])
+            if speaker not in first and len(first) < 2:
+                first.append(speaker)
         keys[str(claim["id"])] = (doc, key)
     return keys
 
@@ -170,17 +175,20 @@ def _perpetrator_disputes(claims: Sequence[Mapping[str, Any]]) -> list[dict[str,
     for claim in claims:
         for perp in claim.get("perpetrators") or []:
             named[str(claim["doc"]["id"])][str(perp.get("id") or perp.get("name"))] = claim["id"]
-    groups: list[tuple[frozenset[str], str]] = []
+    # A document starts a group when it shares no name with any earlier group: a test against
+    # the union of the groups' names, not against each group.
+    groups: list[str] = []
+    grouped: set[str] = set()
     for doc, names in named.items():
-        key = frozenset(names)
-        if not any(key & other for other, _ in groups):
-            groups.append((key, doc))
+        if grouped.isdisjoint(names):
+            groups.append(doc)
+            grouped.update(names)
     if len(groups) < 2:
         return []
     return [
         {
             "kind": "perpetrators",
-            "claims": [next(iter(named[doc].values())) for _, doc in groups],
+            "claims": [next(iter(named[doc].values())) for doc in groups],
             "detail": {doc: sorted(names) for doc, names in named.items()},
         }
     ]
