@@ -89,7 +89,7 @@ def test_second_ingest_stores_nothing_new(store: Store) -> None:
         }
     second = ingest_paths(store, [CORPUS / "seeds", CORPUS / "dev"])
     assert first.counts["stored"] >= 20
-    assert second.counts == {"unchanged": 20}
+    assert second.counts == {"unchanged": first.counts["stored"]}
     assert all(o.detail == "already stored" for o in second.outcomes)
     with store.engine.connect() as conn:
         after = {

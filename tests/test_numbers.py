@@ -892,7 +892,7 @@ def test_arbitrary_text_never_breaks(text: str, lang: str) -> None:
 
 
 # -- the shared gold (read-only, outside the repository) --------------------------------------
-from tests.conftest import CORPUS, GOLD, needs_shared  # noqa: E402
+from tests.conftest import CORPUS, GOLD, first_dev_set, needs_shared  # noqa: E402
 
 
 def _doc_langs(split: str) -> dict[str, str]:
@@ -903,13 +903,15 @@ def _doc_langs(split: str) -> dict[str, str]:
     return {r[0]: r[col] for r in rows[1:] if len(r) > col}
 
 
-def _gold_scores(split: str) -> dict[str, float]:
+def _gold_scores(split: str, first_only: bool = False) -> dict[str, float]:
     langs = _doc_langs(split)
     found: dict[str, tuple[str, list[NumberMention]]] = {}
     n_fig = hit = val = qual = n_not = bad = 0
     for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         if r["kind"] not in ("figure", "not_figure"):
+            continue
+        if first_only and not first_dev_set(r["doc"]):
             continue
         if r["doc"] not in found:
             text = (CORPUS / split / r["doc"]).read_text(encoding="utf-8")
@@ -946,14 +948,16 @@ FLOORS = {
     # dev not-figures still read as quantities: counted things that are not people ("two
     # sides", "one cistern", "six rural counties", "more than 80 graves", "centenares de
     # fosas"); the measure stage is the one to drop them.
-    "dev": {"recall": 1.0, "value": 1.0, "qualifier": 1.0, "not_figure_as_quantity": 6},
+    "dev-first": {"recall": 1.0, "value": 1.0, "qualifier": 1.0, "not_figure_as_quantity": 6},
+    # All 38 dev documents (measured 2026-12-07): wire copy, misprints, datelines.
+    "dev": {"recall": 0.986, "value": 0.95, "qualifier": 0.972, "not_figure_as_quantity": 29},
 }
 
 
 @needs_shared
-@pytest.mark.parametrize("split", ["seeds", "dev"])
+@pytest.mark.parametrize("split", ["seeds", "dev-first", "dev"])
 def test_gold_floors(split: str) -> None:
-    s = _gold_scores(split)
+    s = _gold_scores(split.split("-")[0], first_only=split.endswith("-first"))
     floor = FLOORS[split]
     assert s["recall"] >= floor["recall"], s
     assert s["value"] >= floor["value"], s

@@ -221,7 +221,7 @@ def test_latin_stem() -> None:
 
 # -- the real corpus -------------------------------------------------------------------
 
-from tests.conftest import CORPUS, GOLD, needs_shared  # noqa: E402
+from tests.conftest import CORPUS, GOLD, first_dev_set, needs_shared  # noqa: E402
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -268,7 +268,7 @@ def _lang(path: Path, text: str) -> str:
     return "ru" if cyr > len(text) / 4 else ("fr" if fr > 5 else "en")
 
 
-def corpus_rates() -> dict[str, tuple[int, int]]:
+def corpus_rates(first_only: bool = False) -> dict[str, tuple[int, int]]:
     gaz, table = Gazetteer.load(), ActorTable.load()
     keys = (
         "places_sentence",
@@ -282,6 +282,8 @@ def corpus_rates() -> dict[str, tuple[int, int]]:
     cache: dict[str, tuple[str, list[PlaceMention], list[object]]] = {}
     for _, rec in _gold_figures():
         doc = str(rec["doc"])
+        if first_only and not first_dev_set(doc):
+            continue
         path = _doc_path(doc)
         if path is None:
             continue
@@ -321,23 +323,37 @@ def corpus_rates() -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
-# Floors reached on the dev + seed gold (ratchet up, never down).
-FLOORS = {
+# Floors reached on the seed gold and the first 18 dev documents (ratchet up, never down).
+FLOORS_FIRST = {
     "places_sentence": 0.52,
     "places_doc": 0.97,
-    "victims_sentence": 0.68,
+    # The gold's victims and perpetrators were re-annotated on 2026-12-07 (explicit roles,
+    # "[]" for nobody named): these two floors were measured again on the new gold.
+    "victims_sentence": 0.58,
     "victims": 0.97,
-    "perpetrators_sentence": 0.55,
+    "perpetrators_sentence": 0.39,
     "perpetrators": 0.97,
 }
 
 
+# The same on all 38 dev documents (measured 2026-12-07).
+FLOORS_ALL = {
+    "places_sentence": 0.35,
+    "places_doc": 0.89,
+    "victims_sentence": 0.33,
+    "victims": 0.67,
+    "perpetrators_sentence": 0.26,
+    "perpetrators": 0.66,
+}
+
+
 @needs_shared
-def test_corpus_match_rates() -> None:
-    rates = corpus_rates()
+@pytest.mark.parametrize("first_only", [True, False])
+def test_corpus_match_rates(first_only: bool) -> None:
+    rates = corpus_rates(first_only)
     report = {k: f"{a}/{b} = {a / b:.2f}" for k, (a, b) in rates.items() if b}
     print(report)
-    for key, floor in FLOORS.items():
+    for key, floor in (FLOORS_FIRST if first_only else FLOORS_ALL).items():
         got, total = rates[key]
         assert total > 0
         assert got / total >= floor, report

@@ -107,26 +107,56 @@ def eval_cmd(
         list[str] | None,
         typer.Option("--lang", help="Only documents in this language (repeatable)."),
     ] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option("--pred", help="Score these claims (JSONL) instead of extracting."),
+    ] = None,
+    pred_events: Annotated[
+        Path | None,
+        typer.Option("--pred-events", help="Score these events (JSONL) instead of aligning."),
+    ] = None,
+    save_claims: Annotated[
+        Path | None, typer.Option("--save-claims", help="Write the scored claims here (JSONL).")
+    ] = None,
+    save_events: Annotated[
+        Path | None, typer.Option("--save-events", help="Write the scored events here (JSONL).")
+    ] = None,
 ) -> None:
-    """Score extraction against gold answer keys (DESIGN.md section 7).
+    """Score extraction against gold answer keys (DESIGN.md section 7): figures, fields, role
+    precision and inversions, stance, event grouping, estimates and disputes — the figures of
+    the reference scorer ../shared/tools/score.py, per language and per document.
 
     \b
     Examples:
       rashomon eval ../shared/gold/seeds.jsonl --docs ../shared/corpus/seeds
+      rashomon eval ../shared/gold/seeds.jsonl ../shared/gold/dev.jsonl \\
+          --docs ../shared/corpus/seeds --docs ../shared/corpus/dev --errors 20
       rashomon eval ../shared/gold/dev.jsonl --docs ../shared/corpus/dev --json
+      rashomon eval ../shared/gold/dev.jsonl --docs ../shared/corpus/dev --save-claims c.jsonl
     """
     from rashomon.align import build_events
     from rashomon.evaluate import GoldFormatError, render_errors, render_table, report_to_dict
-    from rashomon.evaluate.runner import run_eval
+    from rashomon.evaluate.runner import read_jsonl, run_eval
 
-    for path in [*gold, *docs]:
+    for path in [*gold, *docs, *(p for p in (pred, pred_events) if p is not None)]:
         if not path.exists():
             raise typer.BadParameter(f"{path}: no such file or folder")
     try:
-        run = run_eval(gold, docs, only_langs=lang, events=build_events)
-    except GoldFormatError as exc:
+        run = run_eval(
+            gold,
+            docs,
+            only_langs=lang,
+            events=build_events,
+            claims=read_jsonl(pred) if pred is not None else None,
+            given_events=read_jsonl(pred_events) if pred_events is not None else None,
+        )
+    except (GoldFormatError, json.JSONDecodeError) as exc:
         err_console().print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    for target, rows in ((save_claims, run.claims), (save_events, run.events or [])):
+        if target is not None:
+            with target.open("w", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     report, disputes = run.report, run.disputes
     if as_json:
         data = report_to_dict(report)

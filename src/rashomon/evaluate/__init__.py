@@ -13,6 +13,7 @@ from __future__ import annotations
 from rashomon.evaluate.fields import FIELDS, FieldCheck, norm
 from rashomon.evaluate.gold import (
     GoldConsistency,
+    GoldEstimate,
     GoldEvent,
     GoldFigure,
     GoldFormatError,
@@ -31,7 +32,9 @@ from rashomon.evaluate.results import (
     EvalReport,
     FigureOutcome,
     PredFigure,
+    RoleScores,
     Scores,
+    SummaryScores,
     list_errors,
 )
 from rashomon.evaluate.score import match_figures, score
@@ -45,6 +48,7 @@ __all__ = [
     "FieldCheck",
     "FigureOutcome",
     "GoldConsistency",
+    "GoldEstimate",
     "GoldEvent",
     "GoldFigure",
     "GoldFormatError",
@@ -52,7 +56,9 @@ __all__ = [
     "GoldSet",
     "GoldTime",
     "PredFigure",
+    "RoleScores",
     "Scores",
+    "SummaryScores",
     "check_offsets",
     "list_errors",
     "load_doc_langs",

@@ -1,9 +1,10 @@
 """Load and validate gold answer keys (the JSONL format of ``shared/gold/README.md``).
 
-A gold file holds one JSON object per line, of four kinds: ``figure``, ``not_figure``,
-``consistency`` and ``event``.  :func:`load_gold` parses any number of files into one
-:class:`GoldSet` and refuses malformed lines with a :class:`GoldFormatError` (a ``ValueError``)
-naming ``file:line``, because a silently skipped gold line would quietly change every score.
+A gold file holds one JSON object per line, of five kinds: ``figure`` (with an optional
+``status``), ``not_figure``, ``consistency``, ``event`` and ``estimate``.  :func:`load_gold`
+parses any number of files into one :class:`GoldSet` and refuses malformed lines with a
+:class:`GoldFormatError` (a ``ValueError``) naming ``file:line``, because a silently skipped
+gold line would quietly change every score.
 
 Structural problems (a missing key, a wrong type, a span whose length differs from its anchor, an
 event naming a figure that does not exist) are errors.  Oddities that do not stop scoring (a
@@ -48,6 +49,8 @@ QUALIFIERS = frozenset(
     }
 )
 CONSISTENCY_TYPES = frozenset({"parts_vs_total", "overlapping_parts", "above_population"})
+#: A figure's stance in its document (gold README, "Status and estimates"); absent = asserted.
+STATUSES = ("asserted", "superseded", "rejected", "unconfirmed")
 
 AliasSets = tuple[tuple[str, ...], ...]
 FigureKey = tuple[str, str, int]  # (doc, anchor, start): how event records name a figure
@@ -84,11 +87,14 @@ class GoldFigure:
     qualifier_ok: tuple[str, ...]
     places: AliasSets | None
     time: GoldTime | None
-    victims: AliasSets | None  # None: not scored
-    perpetrators: AliasSets | None  # None: not scored
+    #: None: not stated (not scored); ``()``: the document names nobody in that role.
+    victims: AliasSets | None
+    perpetrators: AliasSets | None
     attributed_to: tuple[str, ...] | None  # None: the document's own voice
     note: str
     where: str  # "file:line", for error messages and error listings
+    status: str = "asserted"
+    status_by: tuple[str, ...] = ()
 
     @property
     def key(self) -> FigureKey:
@@ -134,6 +140,25 @@ class GoldEvent:
     where: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class GoldEstimate:
+    """The acceptable summary of one quantity: an event, a measure and a victim group.
+
+    ``anchors`` are the figures that estimate it; ``low_in``/``high_in`` the accepted range of
+    the summary's low and high, None when no source gives that bound (the summary must have
+    none either).
+    """
+
+    event: str
+    measure: str
+    victims: AliasSets | None
+    anchors: tuple[FigureKey, ...]
+    low_in: tuple[int, int] | None
+    high_in: tuple[int, int] | None
+    note: str
+    where: str
+
+
 @dataclass
 class GoldSet:
     """All gold records of the loaded files, by kind."""
@@ -142,6 +167,7 @@ class GoldSet:
     not_figures: list[GoldNotFigure] = field(default_factory=list)
     consistency: list[GoldConsistency] = field(default_factory=list)
     events: dict[str, GoldEvent] = field(default_factory=dict)
+    estimates: list[GoldEstimate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -160,6 +186,7 @@ class GoldSet:
             "not_figure": len(self.not_figures),
             "consistency": len(self.consistency),
             "event": len(self.events),
+            "estimate": len(self.estimates),
         }
 
     def event_of(self) -> dict[FigureKey, str]:
@@ -302,6 +329,16 @@ def _figure(rec: Mapping[str, Any], where: str, warnings: list[str]) -> GoldFigu
     if attributed_to == ():
         raise GoldFormatError(where, "'attributed_to' is an empty list; use null")
 
+    status = rec.get("status", "asserted")
+    if status not in STATUSES:
+        raise GoldFormatError(where, f"unknown status {status!r}; want one of {STATUSES}")
+    status_by: tuple[str, ...] = ()
+    if rec.get("status_by") is not None:
+        raw_by = rec["status_by"]
+        status_by = (
+            (raw_by,) if isinstance(raw_by, str) else _str_list(raw_by, "'status_by'", where)
+        )
+
     note = rec.get("note") or ""
     return GoldFigure(
         doc=doc,
@@ -321,6 +358,8 @@ def _figure(rec: Mapping[str, Any], where: str, warnings: list[str]) -> GoldFigu
         attributed_to=attributed_to,
         note=str(note),
         where=where,
+        status=str(status),
+        status_by=status_by,
     )
 
 
@@ -355,7 +394,13 @@ def _consistency(rec: Mapping[str, Any], where: str, warnings: list[str]) -> Gol
 
 def _event(rec: Mapping[str, Any], where: str) -> GoldEvent:
     ev_id = _str(rec, "id", where)
-    raw = _req(rec, "anchors", where)
+    anchors = _anchor_list(_req(rec, "anchors", where), where)
+    docs = _str_list(rec.get("docs") or [], "'docs'", where)
+    mnm = _str_list(rec.get("must_not_merge_with") or [], "'must_not_merge_with'", where)
+    return GoldEvent(ev_id, str(rec.get("label") or ""), docs, anchors, mnm, (where,))
+
+
+def _anchor_list(raw: Any, where: str) -> tuple[FigureKey, ...]:
     if not isinstance(raw, list):
         raise GoldFormatError(where, "'anchors' must be a list of [doc, anchor, start]")
     anchors: list[FigureKey] = []
@@ -366,13 +411,41 @@ def _event(rec: Mapping[str, Any], where: str) -> GoldEvent:
             or not isinstance(item[0], str)
             or not isinstance(item[1], str)
         ):
-            raise GoldFormatError(where, f"bad event anchor {item!r}; want [doc, anchor, start]")
-        start = _int(item[2], "event anchor start", where)
+            raise GoldFormatError(where, f"bad anchor {item!r}; want [doc, anchor, start]")
+        start = _int(item[2], "anchor start", where)
         assert start is not None
         anchors.append((item[0], item[1], start))
-    docs = _str_list(rec.get("docs") or [], "'docs'", where)
-    mnm = _str_list(rec.get("must_not_merge_with") or [], "'must_not_merge_with'", where)
-    return GoldEvent(ev_id, str(rec.get("label") or ""), docs, tuple(anchors), mnm, (where,))
+    return tuple(anchors)
+
+
+def _bounds(rec: Mapping[str, Any], key: str, where: str) -> tuple[int, int] | None:
+    raw = _req(rec, key, where)
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) != 2:
+        raise GoldFormatError(where, f"{key!r} must be [a, b] or null")
+    a, b = _int(raw[0], f"{key!r}[0]", where), _int(raw[1], f"{key!r}[1]", where)
+    assert a is not None and b is not None
+    if a > b:
+        raise GoldFormatError(where, f"{key!r} [{a}, {b}] is reversed")
+    return (a, b)
+
+
+def _estimate(rec: Mapping[str, Any], where: str, warnings: list[str]) -> GoldEstimate:
+    measure = _str(rec, "measure", where)
+    if measure not in MEASURES:
+        warnings.append(f"{where}: measure outside the vocabulary: {measure}")
+    victims = _alias_sets(rec, "victims", where)
+    return GoldEstimate(
+        event=_str(rec, "event", where),
+        measure=measure,
+        victims=victims or None,
+        anchors=_anchor_list(_req(rec, "anchors", where), where),
+        low_in=_bounds(rec, "low_in", where),
+        high_in=_bounds(rec, "high_in", where),
+        note=str(rec.get("note") or ""),
+        where=where,
+    )
 
 
 def _merge_events(old: GoldEvent, new: GoldEvent) -> GoldEvent:
@@ -413,6 +486,18 @@ def _cross_check(gold: GoldSet) -> None:
         for other in ev.must_not_merge_with:
             if other not in gold.events:
                 gold.warnings.append(f"{ev.where[0]}: must_not_merge_with names unknown {other!r}")
+    figure_docs = {fig.doc for fig in gold.figures}
+    for est in gold.estimates:
+        for key in est.anchors:
+            if key in seen:
+                continue
+            # Estimates of events whose first document is in another file name that file's
+            # figures (the seeds' Baku events anchor dev documents): score the files together.
+            if key[0] in figure_docs:
+                raise GoldFormatError(est.where, f"estimate names unknown figure {key}")
+            gold.warnings.append(f"{est.where}: anchor {key} is in a gold file not loaded")
+        if est.event not in gold.events:
+            gold.warnings.append(f"{est.where}: estimate of unknown event {est.event!r}")
     texts_by_doc: dict[str, set[str]] = {}
     for fig in gold.figures:
         texts_by_doc.setdefault(fig.doc, set()).add(fig.anchor)
@@ -452,6 +537,8 @@ def load_gold(paths: Sequence[Path]) -> GoldSet:
                     gold.not_figures.append(_not_figure(rec, where))
                 elif kind == "consistency":
                     gold.consistency.append(_consistency(rec, where, gold.warnings))
+                elif kind == "estimate":
+                    gold.estimates.append(_estimate(rec, where, gold.warnings))
                 elif kind == "event":
                     ev = _event(rec, where)
                     old = gold.events.get(ev.id)

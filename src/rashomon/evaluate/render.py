@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.evaluate.fields import FIELDS
-from rashomon.evaluate.results import PRF, Accuracy, EvalReport, Scores, list_errors
+from rashomon.evaluate.results import (
+    PRF,
+    Accuracy,
+    EvalReport,
+    RoleScores,
+    Scores,
+    SummaryScores,
+    list_errors,
+)
 
 # Short column heads for the field accuracies, in FIELDS order.
 _FIELD_HEADS = {
@@ -18,6 +26,7 @@ _FIELD_HEADS = {
     "victims": "vict",
     "perpetrators": "perp",
     "attribution": "attr",
+    "status": "stat",
 }
 
 
@@ -43,12 +52,38 @@ def acc_dict(m: Accuracy) -> dict[str, Any]:
     return {"accuracy": _round(m.value), "correct": m.correct, "total": m.total}
 
 
+def roles_dict(r: RoleScores) -> dict[str, Any]:
+    return {
+        "perpetrator_precision": _round(r.perpetrator_precision),
+        "perpetrators_predicted": r.perpetrators.total,
+        "victim_precision": _round(r.victim_precision),
+        "victims_predicted": r.victims.total,
+        "perpetrator_inversions": [list(x) for x in r.perpetrator_inversions],
+        "victim_inversions": [list(x) for x in r.victim_inversions],
+    }
+
+
 def scores_dict(s: Scores) -> dict[str, Any]:
     return {
         "detection": prf_dict(s.detection),
         "strict": prf_dict(s.strict),
         "fields": {name: acc_dict(acc) for name, acc in s.fields.items()},
         "not_figure_violations": s.not_figure_violations,
+        "roles": roles_dict(s.roles),
+        "status": prf_dict(s.status),
+    }
+
+
+def summaries_dict(m: SummaryScores) -> dict[str, Any]:
+    return {
+        "estimate_accuracy": _round(m.estimates.value),
+        "estimates_right": m.estimates.correct,
+        "estimates_total": m.estimates.total,
+        "estimate_misses": [list(x) for x in m.estimate_misses],
+        "dispute_precision": _round(m.dispute_precision),
+        "disputes_scored": m.disputes.total,
+        "false_disputes": [[a, b, list(c)] for a, b, c in m.false_disputes],
+        "inconsistency_alarms": [list(x) for x in m.inconsistency_alarms],
     }
 
 
@@ -68,6 +103,7 @@ def report_to_dict(report: EvalReport) -> dict[str, Any]:
                 {"event": e, "gold_a": a, "gold_b": b} for e, a, b in report.forbidden_details
             ],
         },
+        "summaries": summaries_dict(report.summaries) if report.summaries else None,
         "consistency": {
             "recall": _round(report.consistency.value),
             "found": report.consistency.correct,
@@ -109,7 +145,7 @@ def _breakdown(title: str, rows: dict[str, Scores], width: int) -> list[str]:
     lines = [
         title,
         f"{'':<{width}} {'det P':>6} {'det R':>6} {'det F1':>6} {'strict':>6}"
-        f" {'n':>4} {heads} {'notfg':>5}",
+        f" {'n':>4} {heads} {'notfg':>5} {'perpP':>5} {'inv':>3}",
     ]
     for name, s in rows.items():
         accs = " ".join(f"{_f(s.fields[f].value):>5}" for f in FIELDS)
@@ -117,7 +153,8 @@ def _breakdown(title: str, rows: dict[str, Scores], width: int) -> list[str]:
         lines.append(
             f"{name:<{width}} {_f(s.detection.precision):>6} {_f(s.detection.recall):>6}"
             f" {_f(s.detection.f1):>6} {_f(s.strict.f1):>6} {n_gold:>4} {accs}"
-            f" {s.not_figure_violations:>5}"
+            f" {s.not_figure_violations:>5} {s.roles.perpetrator_precision:>5.2f}"
+            f" {len(s.roles.perpetrator_inversions):>3}"
         )
     return lines
 
@@ -141,6 +178,25 @@ def render_table(report: EvalReport) -> str:
     for name in FIELDS:
         acc = o.fields[name]
         lines.append(f"{name:<18} {_f(acc.value):>6} {acc.correct:>8} {acc.total:>6}")
+    r, st = o.roles, o.status
+    lines += [
+        "",
+        f"role precision       perpetrators {r.perpetrator_precision:.3f} "
+        f"(n {r.perpetrators.total}), victims {r.victim_precision:.3f} (n {r.victims.total})",
+        f"inversions           {len(r.perpetrator_inversions)} perpetrators named from the "
+        f"victims, {len(r.victim_inversions)} victims named from the perpetrators",
+        f"status (stance)      P {_f(st.precision)} R {_f(st.recall)} F1 {_f(st.f1)}  "
+        f"({st.tp} right, {st.tp + st.fp} predicted, {st.tp + st.fn} in the gold)",
+    ]
+    m = report.summaries
+    if m is not None:
+        lines += [
+            f"estimates            {_f(m.estimates.value)}  ({m.estimates.correct}/"
+            f"{m.estimates.total} gold quantities summarised within their accepted range)",
+            f"dispute precision    {m.dispute_precision:.3f}  ({m.disputes.correct}/"
+            f"{m.disputes.total} figure disputes between figures of one quantity)",
+            f"inconsistency alarms {len(m.inconsistency_alarms)} on documents whose gold has none",
+        ]
     c = report.consistency
     lines += [
         "",

@@ -54,8 +54,38 @@ class Accuracy:
     def value(self) -> float | None:
         return self.correct / self.total if self.total else None
 
+    @property
+    def score(self) -> float:
+        """``value`` with nothing scored counted as 0.0 (for floors and sorting)."""
+        return self.correct / self.total if self.total else 0.0
+
     def __add__(self, other: Accuracy) -> Accuracy:
         return Accuracy(self.correct + other.correct, self.total + other.total)
+
+
+@dataclass(frozen=True)
+class RoleScores:
+    """Precision of the roles a prediction asserts (a wrong perpetrator is worse than none).
+
+    ``perpetrators``/``victims``: predicted mentions that hit one of the gold alias sets, over
+    all predicted mentions on matched figures whose gold states the role (``[]`` included).
+    ``inversions``: (doc, anchor, mention) where a predicted perpetrator is one of the gold
+    victims (or a predicted victim one of the gold perpetrators) and not also its own role.
+    """
+
+    perpetrators: Accuracy
+    victims: Accuracy
+    perpetrator_inversions: tuple[tuple[str, str, str], ...]
+    victim_inversions: tuple[tuple[str, str, str], ...]
+
+    @property
+    def perpetrator_precision(self) -> float:
+        # The reference scorer reports 1.0 when nothing was predicted: nothing said, nothing wrong.
+        return self.perpetrators.score if self.perpetrators.total else 1.0
+
+    @property
+    def victim_precision(self) -> float:
+        return self.victims.score if self.victims.total else 1.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +96,9 @@ class Scores:
     strict: PRF
     fields: dict[str, Accuracy]
     not_figure_violations: int
+    roles: RoleScores
+    #: Non-asserted stances (superseded, rejected, unconfirmed): right / predicted / gold.
+    status: PRF
 
 
 # --------------------------------------------------------------------------- outcome types
@@ -112,6 +145,27 @@ class ErrorItem:
     got: str = ""
 
 
+@dataclass(frozen=True)
+class SummaryScores:
+    """Event summaries against the gold ``estimate`` records (README "Status and estimates").
+
+    ``estimates``: records whose quantity the predicted event summarises within the accepted
+    low/high; ``disputes``: predicted figure disputes (between gold figures only) that set
+    figures of one quantity against each other; ``inconsistency_alarms``: predicted
+    inconsistencies on documents whose gold has none.
+    """
+
+    estimates: Accuracy
+    estimate_misses: tuple[tuple[str, str, str], ...]  # (event, measure, note)
+    disputes: Accuracy
+    false_disputes: tuple[tuple[str, str, tuple[str, ...]], ...]  # (label, measure, texts)
+    inconsistency_alarms: tuple[tuple[str, str, str], ...]  # (doc, kind, detail)
+
+    @property
+    def dispute_precision(self) -> float:
+        return self.disputes.score if self.disputes.total else 1.0
+
+
 @dataclass
 class EvalReport:
     """Scores of one evaluation run; :func:`list_errors` turns it into a to-do list."""
@@ -130,6 +184,7 @@ class EvalReport:
     event_figures: int  # matched gold figures that took part in pairwise scoring
     forbidden_merges: int  # predicted events merging two must-not-merge gold events
     forbidden_details: list[tuple[str, str, str]]  # (predicted event id, gold a, gold b)
+    summaries: SummaryScores | None = None  # with events and gold estimate records
     ignored_claims: int = 0  # claims on documents outside the scored set
     warnings: list[str] = field(default_factory=list)
 

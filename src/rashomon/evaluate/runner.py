@@ -38,18 +38,29 @@ def extract_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return claims
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSONL file (claims or events printed by rashomon or anything else)."""
+    import json
+
+    with Path(path).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def run_eval(
     gold_paths: Sequence[Path],
     doc_dirs: Sequence[Path],
     only_langs: Iterable[str] | None = None,
     events: Aligner | None = None,
+    claims: Sequence[dict[str, Any]] | None = None,
+    given_events: Sequence[dict[str, Any]] | None = None,
 ) -> EvalRun:
     """Extract every gold document found in ``doc_dirs`` and score the claims.
 
     ``only_langs`` restricts scoring to documents in those languages (by their manifest), so
     a quality gate can hold floors for the languages it targets.  With ``events`` (a function
     from claims to events, such as ``align.build_events``) the claims of all documents are
-    aligned at once and event grouping and dispute recall are scored too.
+    aligned at once and event grouping, estimates and disputes are scored too.  ``claims``
+    (and ``given_events``) score predictions made elsewhere instead of extracting.
     """
     gold = load_gold(list(gold_paths))
     names = sorted(gold.docs)
@@ -63,10 +74,19 @@ def run_eval(
             candidate = Path(folder) / name
             if name not in found and candidate.is_file():
                 found[name] = candidate
-    claims = extract_files(found[n] for n in names if n in found)
-    langs = {c["doc"]["path"].rsplit("/", 1)[-1]: c["doc"]["lang"] for c in claims}
+    if claims is None:
+        claims = extract_files(found[n] for n in names if n in found)
+    claims = list(claims)
+    langs = {
+        str(c["doc"]["path"]).replace("\\", "/").rsplit("/", 1)[-1]: c["doc"]["lang"]
+        for c in claims
+        if isinstance(c.get("doc"), dict) and c["doc"].get("path") and c["doc"].get("lang")
+    }
     langs = {**load_doc_langs(doc_dirs), **langs}
-    aligned = events(claims) if events is not None else None
+    if given_events is not None:
+        aligned: list[dict[str, Any]] | None = list(given_events)
+    else:
+        aligned = events(claims) if events is not None else None
     report = score(gold, claims, aligned, docs=sorted(found), langs=langs)
     recall = dispute_recall(gold, report, aligned) if aligned is not None else None
     return EvalRun(report, gold, claims, aligned, recall)

@@ -1,9 +1,14 @@
 """Score extracted claims and events against a :class:`~rashomon.evaluate.gold.GoldSet`.
 
 Inputs are plain dicts in the JSON contracts of DESIGN.md: figure claims (section 3) and events
-(section 5), so anything that prints those shapes can be evaluated, not only this library.
+(section 5), so anything that prints those shapes can be evaluated, not only this library.  The
+figures are those of the reference scorer (``shared/tools/score.py``): matching, field checks,
+role precision, status, event pairs, estimates and disputes follow its definitions exactly
+(tests/test_eval_parity.py runs both on the same claims), with per-language and per-document
+breakdowns and error listings on top.
 
-Result types live in :mod:`rashomon.evaluate.results`.
+Result types live in :mod:`rashomon.evaluate.results`; event summaries in
+:mod:`rashomon.evaluate.summaries`.
 """
 
 from __future__ import annotations
@@ -15,14 +20,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from rashomon.evaluate.fields import FIELDS, check_all
-from rashomon.evaluate.gold import FigureKey, GoldConsistency, GoldFigure, GoldSet
+from rashomon.evaluate.fields import FIELDS, check_all, sets_hit, status_of, value_ok
+from rashomon.evaluate.gold import GoldConsistency, GoldFigure, GoldSet
 from rashomon.evaluate.results import (
     PRF,
     Accuracy,
     EvalReport,
     FigureOutcome,
     PredFigure,
+    RoleScores,
     Scores,
 )
 
@@ -42,7 +48,7 @@ def _claim_doc(claim: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if isinstance(doc, str):
         return doc_name(doc), None
     if isinstance(doc, Mapping):
-        path = doc.get("path")
+        path = doc.get("path") or doc.get("id")
         lang = doc.get("lang") if isinstance(doc.get("lang"), str) else None
         return (doc_name(path) if isinstance(path, str) and path else None), lang
     return None, None
@@ -64,34 +70,43 @@ def _pred_figure(claim: Mapping[str, Any], doc: str, index: int) -> PredFigure:
     )
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
 
 
 def match_figures(golds: Sequence[GoldFigure], preds: Sequence[PredFigure]) -> dict[int, int]:
     """One-to-one matching of one document's figures: gold index -> prediction index.
 
-    Candidates are pairs whose spans overlap; the pair with the largest overlap is taken first,
-    ties broken by the larger overlap ratio (IoU), then position, so the result is
-    deterministic.  Overlap rather than equality lets a prediction "40,000" match the gold
-    anchor "More than 40,000", which includes its qualifier words.
+    Gold figures are taken in file order; each takes, among the unused predictions whose value
+    span overlaps its anchor, the one with the right measure, then the right value, then the
+    nearest start (the reference scorer's rule; ties keep prediction order).  Overlap rather
+    than equality lets "40,000" match the gold anchor "More than 40,000".
     """
-    candidates: list[tuple[int, float, int, int, int, int]] = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            if p.start is None or p.end is None:
-                continue
-            ov = _overlap(g.start, g.end, p.start, p.end)
-            if ov:
-                union = max(g.end, p.end) - min(g.start, p.start)
-                candidates.append((-ov, -ov / union, g.start, p.start, gi, pi))
-    candidates.sort()
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    for *_, gi, pi in candidates:
-        if gi not in pairs and pi not in used:
-            pairs[gi] = pi
-            used.add(pi)
+    for gi, g in enumerate(golds):
+        cands = [
+            pi
+            for pi, p in enumerate(preds)
+            if pi not in used
+            and p.start is not None
+            and p.end is not None
+            and _overlaps(p.start, p.end, g.start, g.end)
+        ]
+        if not cands:
+            continue
+
+        def rank(pi: int, g: GoldFigure = g) -> tuple[bool, bool, int]:
+            claim, start = preds[pi].claim, preds[pi].start or 0
+            return (
+                claim.get("measure") not in g.measure,
+                not value_ok(g, claim.get("value") or {}),
+                abs(start - g.start),
+            )
+
+        best = min(cands, key=rank)  # min is stable: the first of equal ranks
+        pairs[gi] = best
+        used.add(best)
     return pairs
 
 
@@ -108,28 +123,66 @@ def _doc_language(
     return m.group(1) if m else "und"
 
 
+def _roles(outcomes: Iterable[FigureOutcome]) -> RoleScores:
+    """Role precision and inversions over matched figures (reference ``role_precision``)."""
+    counts: dict[str, list[int]] = {"perpetrators": [0, 0], "victims": [0, 0]}
+    inversions: dict[str, list[tuple[str, str, str]]] = {"perpetrators": [], "victims": []}
+    for out in outcomes:
+        if out.pred is None:
+            continue
+        g = out.gold
+        for role, other in (("perpetrators", "victims"), ("victims", "perpetrators")):
+            own_sets = getattr(g, role)
+            other_sets = getattr(g, other)
+            pred = [x for x in (out.pred.claim.get(role) or []) if x.get("text") or x.get("name")]
+            for x in pred:
+                hits_other = bool(other_sets) and any(sets_hit([s], [x]) for s in other_sets)
+                hits_own = bool(own_sets) and any(sets_hit([s], [x]) for s in own_sets)
+                if hits_other and not hits_own:
+                    inversions[role].append((g.doc, g.anchor, str(x.get("text") or x["name"])))
+            if own_sets is None:
+                continue
+            counts[role][1] += len(pred)
+            counts[role][0] += sum(1 for x in pred if any(sets_hit([s], [x]) for s in own_sets))
+    return RoleScores(
+        perpetrators=Accuracy(*counts["perpetrators"]),
+        victims=Accuracy(*counts["victims"]),
+        perpetrator_inversions=tuple(inversions["perpetrators"]),
+        victim_inversions=tuple(inversions["victims"]),
+    )
+
+
 def _aggregate(
-    outcomes: Iterable[FigureOutcome], fps: Iterable[PredFigure], nf_hits: int
+    outcomes: Sequence[FigureOutcome], fps: Sequence[PredFigure], nf_hits: int
 ) -> Scores:
     tp = fn = strict_tp = 0
     correct: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    status_right = status_gold = 0
     for out in outcomes:
+        status_gold += out.gold.status != "asserted"
         if out.pred is None:
             fn += 1
             continue
         tp += 1
         strict_tp += out.strict
+        status_right += out.gold.status != "asserted" and status_of(out.pred.claim) == (
+            out.gold.status
+        )
         for check in out.checks:
             total[check.field] += 1
             correct[check.field] += check.ok
-    fp = sum(1 for _ in fps)
+    fp = len(fps)
+    predicted = [o.pred for o in outcomes if o.pred is not None] + list(fps)
+    status_pred = sum(1 for p in predicted if status_of(p.claim) != "asserted")
     return Scores(
         detection=PRF(tp, fp, fn),
         # A matched figure with a wrong core field is both a wrong prediction and a miss.
         strict=PRF(strict_tp, tp + fp - strict_tp, tp + fn - strict_tp),
         fields={f: Accuracy(correct[f], total[f]) for f in FIELDS},
         not_figure_violations=nf_hits,
+        roles=_roles(outcomes),
+        status=PRF(status_right, status_pred - status_right, status_gold - status_right),
     )
 
 
@@ -141,50 +194,41 @@ def _score_events(
     outcomes: Sequence[FigureOutcome],
     events: Sequence[Mapping[str, Any]],
 ) -> tuple[PRF, int, int, list[tuple[str, str, str]]]:
-    """Pairwise grouping P/R/F1 and forbidden merges.
+    """Pairwise grouping P/R/F1 and forbidden merges (reference ``score_events``).
 
     Only matched gold figures that some gold event lists take part: a gold figure that no event
-    record lists (e.g. troop strength of an unannotated battle) has no known grouping, and
-    treating all its pairs as negatives would punish a correct merge the gold never ruled on.
+    record lists has no known grouping.  A claim in several predicted events counts in the last.
     """
-    gold_event = gold.event_of()
-    claim_to_gold: dict[str, FigureKey] = {
-        o.pred.id: o.gold.key for o in outcomes if o.pred is not None
-    }
-    pred_events: dict[str, set[int]] = {}
-    for idx, ev in enumerate(events):
-        for cid in ev.get("claims") or []:
-            pred_events.setdefault(str(cid), set()).add(idx)
-
-    eligible = sorted(
-        (o.gold.key, o.pred.id) for o in outcomes if o.pred is not None and o.gold.key in gold_event
-    )
+    key: dict[tuple[str, int], str] = {}
+    for ev in gold.events.values():
+        for d, _a, s in ev.anchors:
+            key[(d, s)] = ev.id
+    claim_event: dict[str, str] = {}
+    for idx, pred_event in enumerate(events):
+        for cid in pred_event.get("claims") or []:
+            claim_event[str(cid)] = str(pred_event.get("id", f"#{idx}"))
+    items: list[tuple[str, str | None]] = []
+    for out in outcomes:
+        if out.pred is None:
+            continue
+        ge = key.get((out.gold.doc, out.gold.start))
+        if ge is not None:
+            items.append((ge, claim_event.get(out.pred.id)))
     tp = fp = fn = 0
-    for (ka, ca), (kb, cb) in itertools.combinations(eligible, 2):
-        in_gold = gold_event[ka] == gold_event[kb]
-        in_pred = bool(pred_events.get(ca, set()) & pred_events.get(cb, set()))
-        tp += in_gold and in_pred
-        fp += in_pred and not in_gold
-        fn += in_gold and not in_pred
-
-    forbidden: list[tuple[str, str, str]] = []
-    bad_events = 0
-    for idx, ev in enumerate(events):
-        touched = sorted(
-            {
-                gold_event[claim_to_gold[str(cid)]]
-                for cid in ev.get("claims") or []
-                if str(cid) in claim_to_gold and claim_to_gold[str(cid)] in gold_event
-            }
-        )
-        found = [
-            (a, b)
-            for a, b in itertools.combinations(touched, 2)
-            if b in gold.events[a].must_not_merge_with or a in gold.events[b].must_not_merge_with
-        ]
-        bad_events += bool(found)
-        forbidden.extend((str(ev.get("id", f"#{idx}")), a, b) for a, b in found)
-    return PRF(tp, fp, fn), len(eligible), bad_events, forbidden
+    forbidden_pairs = {
+        (ev.id, other) for ev in gold.events.values() for other in ev.must_not_merge_with
+    }
+    violations: dict[tuple[str, str], str] = {}
+    for (ga, pa), (gb, pb) in itertools.combinations(items, 2):
+        same_g, same_p = ga == gb, pa is not None and pa == pb
+        tp += same_g and same_p
+        fp += (not same_g) and same_p
+        fn += same_g and not same_p
+        if same_p and ((ga, gb) in forbidden_pairs or (gb, ga) in forbidden_pairs):
+            a, b = sorted((ga, gb))
+            violations.setdefault((a, b), str(pa))
+    details = [(ev, a, b) for (a, b), ev in sorted(violations.items())]
+    return PRF(tp, fp, fn), len(items), len(violations), details
 
 
 def _score_consistency(
@@ -198,8 +242,7 @@ def _score_consistency(
     A gold record is found when a predicted entry of the same kind has claims in the same
     document whose value spans overlap the record's anchors: every anchor named by a singular
     key (``total_anchor``) or by ``anchors`` must be covered, and at least one anchor of any
-    other list key (``part_anchors``): a long parts list with one part undetected still warns
-    the reader of the same inconsistency.
+    other list key (``part_anchors``).
     """
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for fig in gold.figures:
@@ -222,7 +265,7 @@ def _score_consistency(
             p.doc == doc
             and p.start is not None
             and p.end is not None
-            and _overlap(s, e, p.start, p.end)
+            and _overlaps(s, e, p.start, p.end)
             for s, e in spans.get((doc, anchor), [])
             for p in members
         )
@@ -265,6 +308,8 @@ def score(
     missed figures with it.  ``langs`` (document name -> language, e.g. from
     :func:`~rashomon.evaluate.gold.load_doc_langs`) overrides the language of a document.
     """
+    from rashomon.evaluate.summaries import score_summaries
+
     warnings: list[str] = []
     gold_docs = set(gold.docs)
     claim_langs: dict[str, Counter[str]] = {}
@@ -295,13 +340,14 @@ def score(
             warnings.append(f"duplicate claim id {pred.id}; the first one is used in events")
         else:
             claims_by_id[pred.id] = pred
-        if claim.get("kind", "figure") == "figure":
+        # A figure claim is one with a measure (the reference scorer's rule).
+        if claim.get("kind", "figure") == "figure" and claim.get("measure"):
             preds_by_doc.setdefault(name, []).append(pred)
 
     outcomes: list[FigureOutcome] = []
     false_pos: list[PredFigure] = []
     for doc in sorted(scored):
-        golds = sorted((f for f in gold.figures if f.doc == doc), key=lambda f: f.start)
+        golds = [f for f in gold.figures if f.doc == doc]  # file order, as the reference
         preds = preds_by_doc.get(doc, [])
         pairs = match_figures(golds, preds)
         for gi, g in enumerate(golds):
@@ -311,20 +357,24 @@ def score(
         used = set(pairs.values())
         false_pos.extend(p for pi, p in enumerate(preds) if pi not in used)
 
+    # A not-figure is violated by a prediction that matched no gold figure and overlaps it.
     nf_hits = [
         (p, nf)
         for nf in gold.not_figures
         if nf.doc in scored
-        for p in preds_by_doc.get(nf.doc, [])
-        if p.start is not None and p.end is not None and _overlap(nf.start, nf.end, p.start, p.end)
+        for p in false_pos
+        if p.doc == nf.doc
+        and p.start is not None
+        and p.end is not None
+        and _overlaps(nf.start, nf.end, p.start, p.end)
     ]
 
     languages = {d: _doc_language(d, claim_langs, langs) for d in sorted(scored)}
 
     def bucket(selected: set[str]) -> Scores:
         return _aggregate(
-            (o for o in outcomes if o.gold.doc in selected),
-            (p for p in false_pos if p.doc in selected),
+            [o for o in outcomes if o.gold.doc in selected],
+            [p for p in false_pos if p.doc in selected],
             sum(1 for p, _ in nf_hits if p.doc in selected),
         )
 
@@ -335,6 +385,7 @@ def score(
     event_list = list(events or [])
     pairs_prf, n_event_figs, n_forbidden, forbidden = _score_events(gold, outcomes, event_list)
     consistency, c_missed = _score_consistency(gold, scored, claims_by_id, event_list)
+    summaries = score_summaries(gold, outcomes, event_list, scored) if events is not None else None
     return EvalReport(
         docs=sorted(scored),
         languages=languages,
@@ -350,6 +401,7 @@ def score(
         event_figures=n_event_figs,
         forbidden_merges=n_forbidden,
         forbidden_details=forbidden,
+        summaries=summaries,
         ignored_claims=ignored,
         warnings=warnings,
     )
