@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import click
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -30,14 +31,34 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
     assert f"`rashomon {command}" in readme
 
 
+def _command_paths() -> dict[str, click.Command]:
+    """Every command by its words after `rashomon`, sub-commands of groups included."""
+    paths = {}
+    for name, command in typer.main.get_command(app).commands.items():  # type: ignore[attr-defined]
+        paths[name] = command
+        for sub, subcommand in getattr(command, "commands", {}).items():
+            paths[f"{name} {sub}"] = subcommand
+    return paths
+
+
 def test_examples_in_help_use_only_real_options() -> None:
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        known = {o for p in command.params for o in getattr(p, "opts", [])}
+    paths = _command_paths()
+    for command in paths.values():
         for line in (command.help or "").splitlines():
-            if line.strip().startswith(f"rashomon {name}"):
-                for option in re.findall(r"\s(--[a-z-]+)", line):
-                    assert option in known, (name, option)
+            words = line.split()
+            if words[:1] != ["rashomon"]:
+                continue
+            # The longest command path the example calls: `users add` before `users`.
+            path = " ".join(words[1:3]) if " ".join(words[1:3]) in paths else words[1]
+            known = {o for p in paths[path].params for o in getattr(p, "opts", [])}
+            for option in re.findall(r"\s(--[a-z-]+)", line):
+                assert option in known, (path, option)
+
+
+def test_every_sub_command_has_an_example() -> None:
+    for path, command in _command_paths().items():
+        if " " in path:
+            assert re.search(r"Examples?:\n\s+rashomon " + path, command.help or ""), path
 
 
 def test_show_text_prints_the_stored_text_exactly(runner: CliRunner, tmp_path: Path) -> None:

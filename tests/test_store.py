@@ -125,10 +125,17 @@ def test_migrations_build_exactly_the_declared_schema(tmp_path: Path) -> None:
     declared = create_engine(f"sqlite:///{tmp_path / 'd.db'}")
     schema.metadata.create_all(declared)
 
-    def shape(engine: object) -> dict[str, list[tuple[str, str, bool]]]:
+    def shape(engine: object) -> dict[str, tuple[object, ...]]:
         insp = inspect(engine)
         return {
-            t: sorted((c["name"], str(c["type"]), bool(c["nullable"])) for c in insp.get_columns(t))
+            t: (
+                sorted(
+                    (c["name"], str(c["type"]), bool(c["nullable"])) for c in insp.get_columns(t)
+                ),
+                sorted((i["name"], tuple(i["column_names"])) for i in insp.get_indexes(t)),
+                sorted(tuple(u["column_names"]) for u in insp.get_unique_constraints(t)),
+                insp.get_pk_constraint(t)["constrained_columns"],
+            )
             for t in insp.get_table_names()
             if t != schema.meta.name
         }

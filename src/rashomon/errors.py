@@ -30,6 +30,11 @@ class Code(StrEnum):
     UNSUPPORTED = "E015"
     READ_FAILED = "E016"
     STORE = "E017"
+    UNKNOWN_TARGET = "E018"
+    BAD_REVIEW = "E019"
+    STALE_REVIEW = "E020"
+    FORBIDDEN = "E021"
+    BAD_REQUEST = "E022"
 
 
 class RashomonError(Exception):
@@ -59,3 +64,8 @@ class StoreError(RashomonError):
 
 class UsageError(RashomonError):
     """A bad argument: the command cannot start."""
+
+
+class ReviewError(RashomonError):
+    """A review that cannot be stored: unknown target, invalid value, stale version, no right
+    to review.  Nothing is written when it is raised."""

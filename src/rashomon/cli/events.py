@@ -43,10 +43,12 @@ def events(
       rashomon events --db study.db --measure displaced --ratio 2
     """
     from rashomon.align import update_events
+    from rashomon.review import reviewed_events
 
     with _store(db, create=False) as store:
         update_events(store, ratio)
-        found = store.events()
+        # The reviewed view: values after human review, each reviewed event marked.
+        found = list(reviewed_events(store, ratio))
     found.sort(key=lambda e: ((e["time"] or {}).get("start") or "9999", e["id"]))
     if fmt in (Format.table, Format.csv):
         rows = []
@@ -64,6 +66,7 @@ def events(
                     "sources": est.get("n_sources"),
                     "disputes": len(e["disputes"]),
                     "inconsistencies": len(e["consistency"]),
+                    "reviewed": "yes" if e.get("review") else "",
                 }
             )
         emit_rows(
@@ -79,6 +82,7 @@ def events(
                 "sources",
                 "disputes",
                 "inconsistencies",
+                "reviewed",
             ],
             fmt,
             title=f"{len(rows)} events; estimates of {measure!r}, each from its sources",
@@ -100,14 +104,18 @@ def compare(
     """
     from rashomon.align import update_events
     from rashomon.report.compare import render_compare
+    from rashomon.review import ReviewedView
 
     with _store(db, create=False) as store:
         update_events(store)
-        matches = [e for e in store.events() if e["id"].startswith(event)]
+        view = ReviewedView(store)
+        matches = view.find_events(event)
         if len(matches) != 1:
             problem = "no event" if not matches else f"{len(matches)} events"
             err_console().print(f"error: {event}: {problem} with this id or prefix", markup=False)
             raise typer.Exit(EXIT_USAGE)
-        claims = {c["id"]: c for c in store.current_claims()}
+        found = view.event(matches[0])
+        assert found is not None
+        claims = view.claims_by_id(found["claims"])
         docs = {d["id"]: d for d in store.list_documents()}
-        render_compare(out_console(), matches[0], claims, docs)
+        render_compare(out_console(), found, claims, docs)

@@ -17,6 +17,7 @@ from rashomon.cli._output import out_console
 from rashomon.cli import documents  # noqa: F401
 from rashomon.cli import events  # noqa: F401
 from rashomon.cli import claims  # noqa: F401
+from rashomon.cli import review  # noqa: F401
 
 # isort: on
 

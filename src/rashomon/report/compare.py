@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from rashomon.review.view import review_summary
+
 _QUOTE_MAX = 320
 
 
@@ -71,6 +73,9 @@ def _figure_line(claim: Mapping[str, Any]) -> Text:
         )
     line.append("\nspeaker: ", style="dim")
     line.append(str(attribution.get("speaker") or "the document itself"))
+    reviewed = review_summary(claim)
+    if reviewed:
+        line.append("\n" + reviewed, style="italic")
     return line
 
 

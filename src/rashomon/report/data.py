@@ -12,6 +12,7 @@ from typing import Any
 
 from rashomon._version import __version__
 from rashomon.report.compare import source_name
+from rashomon.review.view import ReviewedView, review_summary
 from rashomon.store import Store
 
 _CLAIM_KEYS = (
@@ -55,6 +56,10 @@ def compact_claim(claim: dict[str, Any]) -> dict[str, Any]:
     attribution = claim.get("attribution")
     if attribution:
         item["attribution"] = {"speaker": attribution.get("speaker")}
+    reviewed = review_summary(claim)
+    if reviewed:
+        item["reviewed"] = reviewed
+        item["rejected"] = (claim["review"].get("decision") or {}).get("action") == "reject"
     if claim.get("value"):
         value = claim["value"]
         item["value"] = {
@@ -70,6 +75,9 @@ def compact_event(event: dict[str, Any]) -> dict[str, Any]:
         k: event[k]
         for k in ("id", "label", "event_type", "time", "places", "claims", "docs", "consistency")
     }
+    reviewed = review_summary(event)
+    if reviewed:
+        out["reviewed"] = reviewed
     out["estimates"] = {
         measure: {
             **{k: est[k] for k in ("low", "best", "high", "n_sources")},
@@ -141,8 +149,10 @@ def report_data(store: Store) -> dict[str, Any]:
                 "text": doc.text,
             }
         )
-    claims = [compact_claim(c) for c in store.current_claims()]
-    events = [compact_event(e) for e in store.events()]
+    # The reviewed view: people's corrections applied, rejected figures kept but marked.
+    view = ReviewedView(store)
+    claims = [compact_claim(c) for c in view.claims(include_rejected=True)]
+    events = [compact_event(e) for e in view.events()]
     _shorten_ids(docs, claims, events)
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Connection
 
@@ -136,5 +137,46 @@ def _v3(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v4(conn: Connection) -> None:
+    """Human reviews, the per-target review counter that refuses stale reviews, accounts."""
+    md = MetaData()
+    Table(
+        "reviews",
+        md,
+        Column("seq", Integer, primary_key=True, autoincrement=True),
+        Column("id", String(32), nullable=False),
+        Column("created_at", String(32), nullable=False),
+        Column("author", String(128), nullable=False),
+        Column("reason", Text),
+        Column("target_kind", String(16), nullable=False),
+        Column("target_id", String(64), nullable=False),
+        Column("action", String(16), nullable=False),
+        Column("field", String(32)),
+        Column("value", JSON),
+        Column("anchors", JSON, nullable=False),
+        Column("extractor", String(64)),
+        Column("target_version", String(64)),
+        UniqueConstraint("id", name="uq_reviews_id"),
+        Index("ix_reviews_target", "target_kind", "target_id"),
+    )
+    Table(
+        "review_heads",
+        md,
+        Column("target_kind", String(16), primary_key=True),
+        Column("target_id", String(64), primary_key=True),
+        Column("seq", Integer, nullable=False),
+        Column("last_review", String(32), nullable=False),
+    )
+    Table(
+        "users",
+        md,
+        Column("name", String(64), primary_key=True),
+        Column("role", String(16), nullable=False),
+        Column("password_hash", Text, nullable=False),
+        Column("created_at", String(32), nullable=False),
+    )
+    md.create_all(conn)
+
+
 #: version reached -> the step that reaches it from the version before.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}

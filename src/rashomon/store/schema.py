@@ -18,9 +18,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -131,4 +132,51 @@ event_claims = Table(
     Column("claim_id", String(32), primary_key=True),
     Column("event_id", String(32), nullable=False),
     Index("ix_event_claims_event_id", "event_id"),
+)
+
+# Human reviews (DESIGN.md §6), never edits of machine output: applied on top of the claims and
+# events when they are read, so re-extraction cannot overwrite them.  A review names its target
+# (claim, event or document) and, for events, the claims it was made on (``anchors``), since
+# event ids follow alignment but claim ids are stable.  ``seq`` orders rows as stored here; the
+# order of application is ``created_at`` (imported reviews keep theirs).
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("author", String(128), nullable=False),
+    Column("reason", Text),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_id", String(64), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("field", String(32)),
+    Column("value", JSON),
+    Column("anchors", JSON, nullable=False),
+    Column("extractor", String(64)),
+    Column("target_version", String(64)),
+    UniqueConstraint("id", name="uq_reviews_id"),
+    Index("ix_reviews_target", "target_kind", "target_id"),
+)
+
+# One row per reviewed target: how many reviews it has had.  A review made against version n
+# updates the row only ``WHERE seq = n``, so of two reviewers who saw the same version one
+# wins and the other is refused (on SQLite and PostgreSQL alike), instead of one being lost.
+review_heads = Table(
+    "review_heads",
+    metadata,
+    Column("target_kind", String(16), primary_key=True),
+    Column("target_id", String(64), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("last_review", String(32), nullable=False),
+)
+
+# Accounts for the web app beyond localhost: argon2 password hashes, one role each.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
 )

@@ -111,7 +111,7 @@
 
   // ---- overview ----------------------------------------------------------------------
   function counts() {
-    const figures = DATA.claims.filter((c) => c.kind === "figure").length;
+    const figures = DATA.claims.filter((c) => c.kind === "figure" && !c.rejected).length;
     const disputes = DATA.events.reduce((n, e) => n + e.disputes.length, 0);
     const inconsistencies = DATA.events.reduce((n, e) => n + e.consistency.length, 0);
     document.getElementById("counts").replaceChildren(
@@ -313,6 +313,7 @@
     const e = DATA.events.find((x) => x.id === id);
     if (!e) return [el("p", {}, "No such event.")];
     const out = [el("h2", {}, e.label), el("p", { class: "muted" }, `${e.docs.length} document(s), ${e.claims.length} claim(s). Places: ${(e.places || []).map((p) => p.name).join(", ") || "none named"}.`)];
+    if (e.reviewed) out.push(el("p", { class: "reviewed", id: "event-reviewed" }, e.reviewed));
     const est = el("div", { class: "panel" }, el("h2", {}, "Figures by measure"));
     for (const [m, x] of Object.entries(e.estimates)) {
       est.append(el("p", { class: "statement" }, estimateLine(m, x)), chart(m, x));
@@ -329,6 +330,7 @@
         const item = el("div", { class: "figure", "data-claim": c.id, onclick: () => showClaim(c) },
           el("div", { class: "value" }, c.kind === "figure" ? `${c.measure}: ${c.value.text}` : `${c.event_type} (event)`),
           el("div", { class: "muted" }, c.kind === "figure" ? `${valueText(c.value)}${speakerText(c) ? ` · cited: ${speakerText(c)}` : ""}` : ""),
+          c.reviewed ? el("div", { class: "reviewed" }, c.reviewed) : null,
           quoteNode(c));
         col.append(item);
       }
@@ -358,7 +360,7 @@
       const span = c.value || c.trigger;
       if (span.start < pos) continue;
       text.append(d.text.slice(pos, span.start));
-      text.append(el("mark", { class: "claim-span", "data-claim": c.id, title: figureSentence(c), onclick: () => showClaim(c) }, d.text.slice(span.start, span.end)));
+      text.append(el("mark", { class: c.rejected ? "claim-span rejected" : "claim-span", "data-claim": c.id, title: figureSentence(c), onclick: () => showClaim(c) }, d.text.slice(span.start, span.end)));
       pos = span.end;
     }
     text.append(d.text.slice(pos));
@@ -372,6 +374,7 @@
     const rows = [
       el("button", { class: "close", title: "close", onclick: () => { box.hidden = true; } }, "×"),
       el("p", { class: "statement" }, figureSentence(c)),
+      c.reviewed ? el("p", { class: "reviewed" }, c.reviewed) : null,
       quoteNode(c),
       c.time ? el("p", { class: "muted" }, `Period: ${c.time.start}..${c.time.end} (${c.time.source})`) : null,
       (c.places || []).length ? el("p", { class: "muted" }, `Places: ${c.places.map((p) => p.name).join(", ")}`) : null,
