@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.sql import Select
 
 from rashomon.align.events import make_event
@@ -38,29 +38,20 @@ from rashomon.review.records import Review, digest, heads, load_reviews
 from rashomon.store import Store
 from rashomon.store import schema as s
 
+# The store's own definition of "current document", so both read the same documents.
+from rashomon.store.db import _current_doc_ids
+
 #: Review statuses: applied (in effect), superseded (a later review of the same field or a
 #: later decision replaced it), orphaned (its target no longer exists; kept, listed).
 APPLIED, SUPERSEDED, ORPHANED = "applied", "superseded", "orphaned"
 _CHUNK = 500
 
 
-def _current_docs() -> Select[Any]:
-    """Ids of the documents that are the latest version of some path."""
-    latest = (
-        select(s.doc_paths.c.path, func.max(s.doc_paths.c.version).label("v"))
-        .group_by(s.doc_paths.c.path)
-        .subquery()
-    )
-    return select(s.doc_paths.c.doc_id).join(
-        latest, (s.doc_paths.c.path == latest.c.path) & (s.doc_paths.c.version == latest.c.v)
-    )
-
-
 def current_claims_query() -> Select[Any]:
     return (
         select(s.claims.c.id, s.claims.c.data, s.documents.c.ingested_at)
         .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
-        .where(s.claims.c.doc_id.in_(_current_docs()))
+        .where(s.claims.c.doc_id.in_(_current_doc_ids()))
     )
 
 
