@@ -140,3 +140,19 @@ def test_repairs_at_string_level(page: str, expected: str, kinds: list[str]) -> 
     for r in repairs:
         rel = r.offset - 100
         assert out[rel : rel + len(r.replacement)] == r.replacement
+
+
+def test_a_date_in_the_body_is_not_the_publication_date(store: Store, tmp_path: Path) -> None:
+    # No date in the markup: the event date in the text must not become the publication date
+    # (it anchors "two years ago" and orders the sources).
+    page = tmp_path / "undated.html"
+    page.write_text(
+        "<html><head><title>Brisk report</title></head><body><article><p>On 2 May 2016 "
+        "about 40 people were killed in the fictional town of Brisk, the council said. "
+        "Witnesses described the night in detail to the visiting commission.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    ingest_paths(store, [page])
+    doc = store.get_document(str(page))
+    assert doc.date is None and "date" not in doc.provenance

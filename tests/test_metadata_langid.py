@@ -101,3 +101,49 @@ def test_mixed_document_has_language_spans() -> None:
 def test_too_little_text_has_no_language() -> None:
     assert detect("12 000 — 14") == (None, 0.0)
     assert detect_passages("1918") == (None, 0.0, [])
+
+
+SPANISH = (
+    "Según el informe de la comisión, más de doscientas personas murieron en la ciudad "
+    "durante la noche y miles de habitantes huyeron hacia las colinas cercanas al río."
+)
+PORTUGUESE = (
+    "Segundo o relatório da comissão, mais de duzentas pessoas morreram na cidade durante a "
+    "noite e milhares de habitantes fugiram para as colinas perto do rio."
+)
+RUSSIAN = (
+    "По данным комиссии, более двухсот человек погибли в городе за ночь, и тысячи жителей "
+    "бежали в горы недалеко от реки."
+)
+
+
+def test_a_monolingual_document_costs_one_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rashomon.ingest import langid
+
+    calls: list[str] = []
+    real = langid.detect
+    monkeypatch.setattr(langid, "detect", lambda text: calls.append(text) or real(text))
+    paragraphs = [
+        f"{SPANISH} El día {d} el consejo dio una cifra de {n} muertos en la ciudad."
+        for d, n in ((3, 120), (4, 300), (5, 80), (6, 45), (7, 1200), (8, 12))
+    ]
+    lang, _, spans = langid.detect_passages("\n\n".join(paragraphs))
+    assert lang == "es" and [s.lang for s in spans] == ["es"]
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A related language, in the same script, with many of the same short words.
+        ([SPANISH, SPANISH, PORTUGUESE, SPANISH], ["es", "pt", "es"]),
+        ([PORTUGUESE, SPANISH, PORTUGUESE], ["pt", "es", "pt"]),
+        # Another script.
+        ([SPANISH, RUSSIAN, SPANISH, SPANISH], ["es", "ru", "es"]),
+    ],
+)
+def test_a_change_of_language_is_still_seen_paragraph_by_paragraph(
+    paragraphs: list[str], expected: list[str]
+) -> None:
+    _, _, spans = detect_passages("\n\n".join(paragraphs))
+    assert [s.lang for s in spans] == expected

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, inspect
 from rashomon import Code, Document, Store, StoreError, ingest_paths
 from rashomon.store import schema
 from rashomon.store.migrations import MIGRATIONS
+from tests.conftest import needs_pg
 
 
 def _doc(text: str, path: str = "a.txt") -> Document:
@@ -152,3 +153,57 @@ def test_raw_bytes_are_kept_for_html(store: Store, tmp_path: Path) -> None:
     page.write_bytes(raw)
     ingest_paths(store, [page])
     assert store.get_document(str(page)).raw == raw
+
+
+@needs_pg
+def test_versions_and_duplicates_on_postgresql(pg_url: str) -> None:
+    # The same statements (built once, executed on one kept connection) on PostgreSQL.
+    with Store(pg_url) as store:
+        assert store.add_document(_doc("First: 200 people.", "p.txt")).status == "stored"
+        assert store.add_document(_doc("First: 200 people.", "p.txt")).status == "unchanged"
+        revised = store.add_document(_doc("Revised: 260 people.", "p.txt"))
+        assert (revised.status, revised.version) == ("new_version", 2)
+        assert store.add_document(_doc("First: 200 people.", "q.txt")).status == "duplicate"
+        doc = Document(text="Raw kept.", path="r.html", media_type="text/html", raw=b"<p>x")
+        store.add_document(doc)
+        assert store.get_document("r.html").raw == b"<p>x"
+        assert store.get_document("p.txt").text.startswith("Revised")
+        assert store.count_documents() == 3
+
+
+def test_a_store_can_be_written_from_several_threads(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(
+            pool.map(lambda i: store.add_document(_doc(f"Text {i}.", f"t{i}.txt")), range(40))
+        )
+    assert {r.status for r in results} == {"stored"} and store.count_documents() == 40
+
+
+def test_the_same_text_added_at_once_from_several_threads_is_stored_once(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(
+            pool.map(lambda i: store.add_document(_doc("Same text.", f"s{i}.txt")), range(12))
+        )
+    assert sorted(r.status for r in results) == ["duplicate"] * 11 + ["stored"]
+    assert store.count_documents() == 1
+
+
+def test_re_ingesting_unchanged_files_skips_language_detection(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.ingest import runner
+
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(f"Report {i}: 40 houses burned.\n", "utf-8")
+    assert ingest_paths(store, [tmp_path]).counts["stored"] == 3
+    (tmp_path / "r1.txt").write_text("Report 1, revised: 45 houses burned.\n", "utf-8")
+    calls: list[str] = []
+    real = runner.detect_passages
+    monkeypatch.setattr(runner, "detect_passages", lambda t: calls.append(t) or real(t))
+    again = ingest_paths(store, [tmp_path])
+    assert again.counts == {"unchanged": 2, "new_version": 1}
+    assert calls == ["Report 1, revised: 45 houses burned.\n"]

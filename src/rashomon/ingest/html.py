@@ -14,6 +14,8 @@ import trafilatura
 from rashomon.errors import Code, IngestError
 from rashomon.ingest.readers import looks_binary, normalise_newlines
 
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 @dataclass(frozen=True, slots=True)
 class HtmlContent:
@@ -37,6 +39,11 @@ def extract_html(data: bytes, path: str) -> HtmlContent:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            # Dates from the page's markup only (meta tags, <time>, the URL): htmldate's
+            # "extensive search" takes any date in the body text, which in a report on a
+            # violent event is the event's date, not the publication's; it was also half of
+            # the time spent on a page.
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken input
         raise IngestError(Code.BAD_HTML, f"malformed HTML: {exc}", path) from None

@@ -141,8 +141,13 @@ def ingest_paths(
             manifest = manifests.get(item.parent)
             for problem in manifests.take_problems(manifest):
                 record(Outcome(problem.path or "", "failed", error=problem, about="manifest"))
+            doc = read_document(item, options)
+            if store.latest_id(doc.path) == doc.id:
+                # Re-running over the same files: nothing to describe, nothing to store.
+                record(Outcome(str(item), "unchanged", doc.id, detail="already stored"))
+                continue
             row = manifest.rows.get(item.resolve()) if manifest else None
-            doc = load_document(item, options, row)
+            doc = describe(doc, options, row)
             result = store.add_document(doc)
         except RashomonError as exc:
             record(Outcome(str(item), "failed", error=exc))
@@ -223,8 +228,15 @@ class _ManifestCache:
         self.explicit = explicit
         self.by_folder: dict[Path, Manifest | None] = {}
         self.reported: set[Path] = set()
+        # Folders as given, so the next file of a folder does not resolve its path again.
+        self.seen: dict[Path, Manifest | None] = {}
 
     def get(self, folder: Path) -> Manifest | None:
+        if folder not in self.seen:
+            self.seen[folder] = self._get(folder)
+        return self.seen[folder]
+
+    def _get(self, folder: Path) -> Manifest | None:
         if self.explicit is not None:
             key = self.explicit.resolve()
             if key not in self.by_folder:
@@ -249,6 +261,12 @@ def load_document(
 ) -> Document:
     """Read one file into a Document with its metadata; raises IngestError on bad input."""
     options = options or IngestOptions()
+    return describe(read_document(path, options), options, row)
+
+
+def read_document(path: Path, options: IngestOptions) -> Document:
+    """A file's stored text, raw bytes and the metadata its format carries (cheap: no language
+    detection yet, so an unchanged file is recognised before the expensive work)."""
     shown = str(path)
     data = read_bytes(path, options.max_bytes)
     if not data.strip():
@@ -281,7 +299,12 @@ def load_document(
         doc = Document(text=text, path=shown, media_type="text/plain", encoding=encoding)
     if not doc.text.strip():
         raise IngestError(Code.EMPTY, "empty document: no text", shown)
+    return doc
 
+
+def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = None) -> Document:
+    """Language, dateline, manifest row and command-line metadata, in order of precedence."""
+    shown = doc.path
     lang, confidence, spans = detect_passages(doc.text)
     doc.lang, doc.lang_confidence, doc.lang_spans = lang, confidence, spans
     if lang:

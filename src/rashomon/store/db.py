@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, create_engine, event, func, inspect, select
+from sqlalchemy import and_, bindparam, create_engine, event, func, inspect, select
 from sqlalchemy.engine import Connection, Engine, Row
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from rashomon.document import Document, LangSpan, Repair
 from rashomon.errors import Code, StoreError
 from rashomon.store import schema as s
+from rashomon.store._statements import Prepared
 from rashomon.store.migrations import MIGRATIONS
 
 DEFAULT_DB = "rashomon.db"
@@ -67,6 +70,24 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+# What ingest runs for every document, built once (see store/_statements.py).
+_LATEST_FOR_PATH = (
+    select(s.doc_paths.c.doc_id, s.doc_paths.c.version)
+    .where(s.doc_paths.c.path == bindparam("path"))
+    .order_by(s.doc_paths.c.version.desc())
+    .limit(1)
+)
+# One round trip: where this text is already stored, and the latest version at this path.
+_BEFORE_ADD = select(
+    select(s.documents.c.path)
+    .where(s.documents.c.id == bindparam("doc_id"))
+    .scalar_subquery()
+    .label("existing_path"),
+    _LATEST_FOR_PATH.with_only_columns(s.doc_paths.c.doc_id).scalar_subquery().label("latest"),
+    _LATEST_FOR_PATH.with_only_columns(s.doc_paths.c.version).scalar_subquery().label("version"),
+)
+
+
 class Store:
     """Documents keyed by the sha256 of their text, with path versions and raw bytes."""
 
@@ -88,6 +109,16 @@ class Store:
             raise StoreError(Code.STORE, f"cannot open store: {exc}", target) from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        # The connection documents are added through, kept for the store's life (one per
+        # thread): checking one out of the pool for every document cost as much as writing it.
+        self._writers = threading.local()
+        self._all_writers: list[Connection] = []
+        dialect = self.engine.dialect
+        self._before_add = Prepared(_BEFORE_ADD, dialect)
+        self._latest_for_path = Prepared(_LATEST_FOR_PATH, dialect)
+        self._insert_document = Prepared(s.documents.insert(), dialect)
+        self._insert_raw = Prepared(s.raw_content.insert(), dialect)
+        self._insert_path = Prepared(s.doc_paths.insert(), dialect)
         try:
             with self.engine.begin() as conn:
                 self.schema_version = _migrate(conn, target)
@@ -98,7 +129,18 @@ class Store:
             ) from None
 
     def close(self) -> None:
+        for conn in self._all_writers:
+            conn.close()
+        self._all_writers.clear()
+        self._writers = threading.local()
         self.engine.dispose()
+
+    def _writer(self) -> Connection:
+        conn: Connection | None = getattr(self._writers, "conn", None)
+        if conn is None or conn.closed:
+            conn = self._writers.conn = self.engine.connect()
+            self._all_writers = [c for c in self._all_writers if not c.closed] + [conn]
+        return conn
 
     def __enter__(self) -> Store:
         return self
@@ -113,27 +155,29 @@ class Store:
         doc_id = doc.id
         # Microseconds: ingestion order is what keeps event ids stable (store.current_claims).
         now = datetime.now(UTC).isoformat(timespec="microseconds")
+        conn = self._writer()
         try:
-            with self.engine.begin() as conn:
-                existing = conn.execute(
-                    select(s.documents.c.path).where(s.documents.c.id == doc_id)
-                ).first()
-                if existing is not None:
-                    latest = _latest_doc_for_path(conn, doc.path)
+            with conn.begin():
+                before = self._before_add.run(conn, {"doc_id": doc_id, "path": doc.path})
+                existing_path, latest, latest_version = before or (None, None, None)
+                if existing_path is not None:
                     status = "unchanged" if latest == doc_id else "duplicate"
-                    return AddResult(status, doc_id, doc.path, existing_path=existing.path)
-                version = (_latest_version(conn, doc.path) or 0) + 1
-                conn.execute(s.documents.insert().values(**_row(doc, doc_id, now)))
+                    return AddResult(status, doc_id, doc.path, existing_path=existing_path)
+                version = (latest_version or 0) + 1
+                self._insert_document.run(conn, _row(doc, doc_id, now))
                 if doc.raw is not None:
-                    conn.execute(s.raw_content.insert().values(doc_id=doc_id, data=doc.raw))
-                conn.execute(
-                    s.doc_paths.insert().values(
-                        path=doc.path, version=version, doc_id=doc_id, ingested_at=now
-                    )
+                    self._insert_raw.run(conn, {"doc_id": doc_id, "data": doc.raw})
+                self._insert_path.run(
+                    conn,
+                    {"path": doc.path, "version": version, "doc_id": doc_id, "ingested_at": now},
                 )
-        except IntegrityError:
+        except (IntegrityError, sqlite3.IntegrityError):
             # Another process stored the same text between our check and our insert.
             return AddResult("duplicate", doc_id, doc.path)
+        except (DBAPIError, sqlite3.Error):
+            # A broken connection is not reused; the transaction was rolled back.
+            conn.close()
+            raise
         return AddResult("stored" if version == 1 else "new_version", doc_id, doc.path, version)
 
     def replace_claims(self, doc_id: str, claims: Sequence[dict[str, Any]], extractor: str) -> int:
@@ -324,6 +368,11 @@ class Store:
             doc.raw = bytes(raw) if raw is not None else None
             return doc
 
+    def latest_id(self, path: str) -> str | None:
+        """The id of the latest version stored from this exact path, if any."""
+        row = self._latest_for_path.read(self._writer(), {"path": path})
+        return str(row[0]) if row else None
+
     def versions(self, path: str) -> list[tuple[int, str]]:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -378,20 +427,8 @@ def _current_doc_ids() -> Any:
     )
 
 
-def _latest_version(conn: Connection, path: str) -> int | None:
-    value = conn.execute(
-        select(func.max(s.doc_paths.c.version)).where(s.doc_paths.c.path == path)
-    ).scalar_one()
-    return int(value) if value is not None else None
-
-
 def _latest_doc_for_path(conn: Connection, path: str) -> str | None:
-    row = conn.execute(
-        select(s.doc_paths.c.doc_id)
-        .where(s.doc_paths.c.path == path)
-        .order_by(s.doc_paths.c.version.desc())
-        .limit(1)
-    ).first()
+    row = conn.execute(_LATEST_FOR_PATH, {"path": path}).first()
     return str(row.doc_id) if row is not None else None
 
 
