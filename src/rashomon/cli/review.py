@@ -34,24 +34,12 @@ def _default_user() -> str:
 
 
 def _review_row(review: Any, status: str | None) -> dict[str, Any]:
-    from rashomon.review import show_value
-
-    if review.action == "correct" and review.field:
-        what = f"{review.field} = {show_value(review.field, review.value)}"
-    elif review.action == "merge":
-        what = f"merge {(review.value or {}).get('other', '')}"
-    elif review.action == "split":
-        what = "split off " + ", ".join(c[:12] for c in review.anchors.get("split", []))
-    elif review.action == "note":
-        what = f"note: {review.value}"
-    else:
-        what = review.action
     return {
         "id": review.id[:12],
         "when": review.created_at[:19].replace("T", " "),
         "who": review.author,
         "target": f"{review.target_kind} {review.target_id[:24]}",
-        "review": what,
+        "review": review.describe(),
         "reason": review.reason,
         "status": status,
     }

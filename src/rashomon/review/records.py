@@ -67,6 +67,20 @@ class Review:
     extractor: str | None = None
     target_version: str | None = None
 
+    def describe(self) -> str:
+        """What the review does, in a few words (for lists and history)."""
+        from rashomon.review.fields import show_value
+
+        if self.action == "correct" and self.field:
+            return f"{self.field} = {show_value(self.field, self.value)}"
+        if self.action == "merge":
+            return f"merge {(self.value or {}).get('other', '')} in"
+        if self.action == "split":
+            return "split off " + ", ".join(c[:12] for c in self.anchors.get("split", []))
+        if self.action == "note":
+            return f"note: {self.value}"
+        return {"reject": "reject as not a figure"}.get(self.action, self.action)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSONL exchange form (``rashomon reviews --format jsonl``)."""
         return asdict(self)

@@ -201,7 +201,7 @@ class ReviewedView:
                 out.update((r.id, r) for r in conn.execute(query))
         return out
 
-    def _assigned(self, claim_ids: Iterable[str]) -> dict[str, str]:
+    def assigned(self, claim_ids: Iterable[str]) -> dict[str, str]:
         wanted = list(dict.fromkeys(claim_ids))
         out: dict[str, str] = {}
         with self.store.engine.connect() as conn:
@@ -238,7 +238,7 @@ class ReviewedView:
             for cid, reviews in self.claim_reviews.items()
             if cid in rows and any(r.action in ("correct", "reject") for r in reviews)
         }
-        assigned = self._assigned([*changing, *(c for c in anchored if c in rows)])
+        assigned = self.assigned([*changing, *(c for c in anchored if c in rows)])
         touched = set(assigned.values())
         members = self._members(touched)
         more = self.claim_rows(c for ids in members.values() for c in ids if c not in rows)
@@ -434,7 +434,7 @@ class ReviewedView:
             return None
         if claim_id in self.claim_event:
             return self.claim_event[claim_id]
-        assigned = self._assigned([claim_id]).get(claim_id)
+        assigned = self.assigned([claim_id]).get(claim_id)
         return assigned if assigned not in self.replaced else None
 
     def history(self, kind: str, target_id: str) -> list[Review]:
@@ -456,11 +456,8 @@ class ReviewedView:
         N counts its reviews; HASH covers the machine claim (not the extractor's name, so a
         re-extraction giving the same claim keeps it) or the event's claims."""
         if kind == "claim":
-            row = self.claim_rows([target_id]).get(target_id)
-            if row is None:
-                return None
-            content = digest({k: v for k, v in row.data.items() if k != "extractor"})
-        elif kind == "event":
+            return self.claim_versions([target_id]).get(target_id)
+        if kind == "event":
             event = self.event(target_id)
             if event is None:
                 return None
@@ -475,6 +472,16 @@ class ReviewedView:
             content = target_id[:12]
         seq = heads(self.store, kind, [target_id]).get(target_id, 0)
         return f"{seq}.{content}"
+
+    def claim_versions(self, ids: Iterable[str]) -> dict[str, str]:
+        """The versions of current claims (see ``version``), in two queries."""
+        rows = self.claim_rows(ids)
+        counts = heads(self.store, "claim", rows)
+        out = {}
+        for cid, row in rows.items():
+            content = digest({k: v for k, v in row.data.items() if k != "extractor"})
+            out[cid] = f"{counts.get(cid, 0)}.{content}"
+        return out
 
 
 def reviewed_claims(store: Store, *, include_rejected: bool = False) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,246 @@
+"""What the web app keeps in memory to page, filter and sort events fast on a large store.
+
+One small row per event (label, type, dates, counts, languages, measures, estimate lines) and
+the document names; event and document pages read their details from the store.  The rows
+follow the store: the app looks, at most every ``CHECK_SECONDS`` (and right after its own
+writes), whether events or reviews changed; new reviews only rebuild the rows of the events
+they touch (the reviewed view), a new alignment rebuilds all rows.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from rashomon.report.compare import source_name
+from rashomon.review.records import stamp as review_stamp
+from rashomon.review.view import ReviewedView
+from rashomon.store import Store
+from rashomon.store import schema as s
+from rashomon.store.db import _current_doc_ids
+from rashomon.web.render import estimate_line
+
+CHECK_SECONDS = 2.0
+
+
+def estimates_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An event's estimates as a list with a ``measure`` key each, from either shape (a dict
+    keyed by measure, or the list DESIGN.md §5 moves to)."""
+    found = event.get("estimates") or []
+    if isinstance(found, Mapping):
+        return [{"measure": m, **est} for m, est in found.items()]
+    return [dict(e) for e in found]
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    id: str
+    name: str
+    path: str
+    lang: str | None
+    date: str | None
+    publisher: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    label: str
+    event_type: str
+    start: str | None
+    end: str | None
+    n_docs: int
+    n_claims: int
+    n_disputes: int
+    n_inconsistencies: int
+    docs: tuple[str, ...]
+    langs: frozenset[str]
+    measures: frozenset[str]
+    #: One sentence per measure, naming its sources (render.estimate_line).
+    estimates: tuple[str, ...]
+    place: tuple[float, float, str] | None
+    reviewed: bool
+    #: Lower-cased label, place and source names: what the search box matches first.
+    text: str
+
+    @property
+    def weight(self) -> tuple[int, int, str, str]:
+        """Events with the most sources first: where accounts meet is what people compare."""
+        return (-self.n_docs, -self.n_claims, self.start or "9999", self.id)
+
+
+def _row(event: Mapping[str, Any], docs: Mapping[str, DocInfo]) -> EventRow:
+    time_ = event.get("time") or {}
+    places = event.get("places") or []
+    located = next(
+        (p for p in places if p.get("lat") is not None and p.get("lon") is not None), None
+    )
+    doc_ids = tuple(str(d) for d in event.get("docs") or [])
+    names = [docs[d].name for d in doc_ids if d in docs]
+    found = estimates_list(event)
+    estimates = tuple(estimate_line(e, docs) for e in found)
+    return EventRow(
+        id=str(event["id"]),
+        label=str(event.get("label") or event["id"]),
+        event_type=str(event.get("event_type") or "other"),
+        start=time_.get("start"),
+        end=time_.get("end"),
+        n_docs=len(doc_ids),
+        n_claims=len(event.get("claims") or []),
+        n_disputes=len(event.get("disputes") or []),
+        n_inconsistencies=len(event.get("consistency") or []),
+        docs=doc_ids,
+        langs=frozenset(docs[d].lang or "" for d in doc_ids if d in docs) - {""},
+        measures=frozenset(str(e["measure"]) for e in found if e.get("measure")),
+        estimates=estimates,
+        place=(float(located["lat"]), float(located["lon"]), str(located.get("name")))
+        if located
+        else None,
+        reviewed=bool(event.get("review")),
+        text=" ".join(
+            [str(event.get("label") or ""), *(str(p.get("name") or "") for p in places), *names]
+        ).casefold(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    lang: str = ""
+    source: str = ""
+    measure: str = ""
+    type: str = ""
+    q: str = ""
+
+    def active(self) -> bool:
+        return any((self.lang, self.source, self.measure, self.type, self.q))
+
+
+class Catalog:
+    """Event rows and document names of one store, kept in step with it (thread-safe)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.RLock()
+        self._checked = 0.0
+        self._event_stamp: tuple[Any, ...] | None = None
+        self._review_stamp: tuple[int, int] | None = None
+        self.docs: dict[str, DocInfo] = {}
+        self._base: dict[str, EventRow] = {}
+        self._rows: list[EventRow] = []
+        self.view: ReviewedView | None = None
+        self._choices: dict[str, list[str]] = {}
+        self.refresh(force=True)
+
+    # -- keeping in step -------------------------------------------------------------------
+
+    def _events_stamp(self) -> tuple[Any, ...]:
+        with self.store.engine.connect() as conn:
+            events = conn.execute(select(func.count(), func.max(s.events.c.updated_at))).one()
+            claims = conn.execute(select(func.max(s.extractions.c.extracted_at))).scalar()
+            docs = conn.execute(select(func.count()).select_from(s.doc_paths)).scalar()
+        return (*events, claims, docs)
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Re-read what changed in the store (throttled unless ``force``)."""
+        now = time.monotonic()
+        if not force and now - self._checked < CHECK_SECONDS:
+            return
+        with self._lock:
+            self._checked = now
+            events = self._events_stamp()
+            reviews = review_stamp(self.store)
+            if events != self._event_stamp:
+                self._load_documents()
+                self._base = {e["id"]: _row(e, self.docs) for e in self.store.iter_events()}
+                self._event_stamp = events
+                self._review_stamp = None
+            if reviews != self._review_stamp:
+                self.view = ReviewedView(self.store)
+                rebuilt = [_row(e, self.docs) for e in self.view.rebuilt.values()]
+                rows = [r for k, r in self._base.items() if k not in self.view.replaced]
+                self._rows = sorted([*rows, *rebuilt], key=lambda r: r.weight)
+                self._review_stamp = reviews
+                self._choices = {
+                    "lang": sorted({d.lang for d in self.docs.values() if d.lang}),
+                    "measure": sorted({m for r in self._rows for m in r.measures}),
+                    "type": sorted({r.event_type for r in self._rows}),
+                }
+
+    def _load_documents(self) -> None:
+        docs = {}
+        for row in self.store.iter_current_documents():
+            docs[row["id"]] = DocInfo(
+                id=row["id"],
+                name=source_name(row, row["id"]),
+                path=Path(str(row["path"])).name,
+                lang=row.get("lang"),
+                date=row.get("date"),
+                publisher=row.get("publisher"),
+                title=row.get("title"),
+                url=row.get("url"),
+            )
+        self.docs = docs
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[EventRow]:
+        return self._rows
+
+    def reviewed(self) -> ReviewedView:
+        assert self.view is not None
+        return self.view
+
+    def filter(self, f: Filters, quote_hits: Iterable[str] = ()) -> list[EventRow]:
+        """Rows matching the filters, heaviest first.  ``quote_hits``: events whose quotes
+        hold the search words (found in the store), which match the search too."""
+        if not f.active():
+            return self._rows
+        hits = set(quote_hits)
+        q = f.q.casefold()
+        source = f.source.casefold()
+        out = []
+        for row in self._rows:
+            if f.lang and f.lang not in row.langs:
+                continue
+            if f.measure and f.measure not in row.measures:
+                continue
+            if f.type and row.event_type != f.type:
+                continue
+            if source and not any(
+                source in self.docs[d].name.casefold() for d in row.docs if d in self.docs
+            ):
+                continue
+            if q and q not in row.text and row.id not in hits:
+                continue
+            out.append(row)
+        return out
+
+    def choices(self) -> dict[str, list[str]]:
+        """The values the filter menus offer."""
+        return self._choices
+
+    def quote_hits(self, words: str, limit: int = 5000) -> set[str]:
+        """Events (after review) with a claim whose quote holds ``words`` (case-insensitive
+        for ASCII letters), read from the store rather than held in memory."""
+        quote = s.claims.c.data["evidence"]["quote"].as_string()
+        query = (
+            select(s.claims.c.id)
+            .where(s.claims.c.doc_id.in_(_current_doc_ids()))
+            .where(func.lower(quote).contains(words.lower(), autoescape=True))
+            .limit(limit)
+        )
+        with self.store.engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        view = self.reviewed()
+        found = {view.claim_event[c] for c in ids if c in view.claim_event}
+        found.update(e for e in view.assigned(c for c in ids if c not in view.claim_event).values())
+        return found - view.replaced

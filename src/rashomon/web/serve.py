@@ -1,0 +1,51 @@
+"""Run the web app with uvicorn: 127.0.0.1 by default; beyond it, only with accounts."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from rashomon.errors import Code, UsageError
+from rashomon.store import Store
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_binding(store: Store, host: str) -> bool:
+    """True when the app is public (bound beyond loopback); refuses that without a
+    reviewer or admin account, since anyone who can reach the port could then review."""
+    if is_loopback(host):
+        return False
+    from rashomon.review import list_users
+
+    if not any(u.can_review for u in list_users(store)):
+        raise UsageError(
+            Code.FORBIDDEN,
+            f"serving on {host} (beyond this machine) needs accounts: add one with "
+            "`rashomon users add NAME --role admin`, or serve on 127.0.0.1",
+        )
+    return True
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "local") -> None:
+    """Serve until interrupted (blocking)."""
+    import uvicorn
+
+    from rashomon.align import update_events
+    from rashomon.web.app import LOCAL_HOSTS, create_app
+
+    public = check_binding(store, host)
+    update_events(store)
+    app = create_app(
+        store,
+        local_user=user,
+        public=public,
+        allowed_hosts=LOCAL_HOSTS | {host},
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
