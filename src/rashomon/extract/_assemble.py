@@ -25,6 +25,7 @@ from rashomon.extract._places import (
     dedupe,
     sentence_places,
 )
+from rashomon.extract._roles_context import Accounts
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.attribution import Attribution, scope_of
 from rashomon.extract.claims import Claim
@@ -39,6 +40,7 @@ _DATELINE = re.compile(r"\s*[—–]|\s+-{1,2}\s")
 _MARKER_GAP = 14  # chars between "by"/"par" and the actor ("by the", "par les")
 _COORD_REACH = 60
 _SHORT_LINE = 40
+_HARMED_MEASURES = frozenset({"killed", "injured", "victims", "missing", "displaced", "detained"})
 _ARMED = frozenset({"armed_group", "army", "state", "org", "person"})
 
 
@@ -81,64 +83,6 @@ def _marked(p: Parsed, sent: Sentence, a: ActorMention, matcher_name: str) -> bo
         ):
             return True
     return False
-
-
-_HARM = frozenset({"killing", "injury", "displacement", "detention", "destruction", "legal"})
-_CLAUSE_REACH = 90
-
-
-def _acts(p: Parsed, sent: Sentence, a: ActorMention) -> bool:
-    """The group is the subject of an active harm verb after it ("Tatars ... massacred").
-
-    A passive auxiliary right before the verb ("were killed", "ont été tués") makes the
-    group the one harmed instead.  Languages whose verbs often come last (German subordinate
-    clauses: "die Chinesen köpfen") say so in their data and skip this reading.
-    """
-    if not p.lex.subject_before_verb:
-        return False
-    for trig in sent.triggers:
-        if trig.payload.event_type not in _HARM or not 0 <= trig.start - a.end <= _CLAUSE_REACH:
-            continue
-        between = p.text[a.end : trig.start]
-        if any(ch in between for ch in ";:"):
-            continue
-        words = between.split()
-        # A determiner before the trigger makes it a noun ("échapper aux horribles massacres").
-        if any(w.lower() in p.lex.determiners for w in words[-2:]):
-            continue
-        return not (words and words[-1].lower() in p.lex.passive_aux) and not (
-            len(words) >= 2 and words[-2].lower() in p.lex.passive_aux
-        )
-    return False
-
-
-def roles(p: Parsed, sent: Sentence) -> tuple[list[ActorMention], list[ActorMention]]:
-    """(victims, perpetrators) named in a sentence; speakers of its cues are neither."""
-    speakers = [(a.start, a.end) for a in sent.attributions]
-    actors = [a for a in sent.actors if not any(s <= a.start and a.end <= e for s, e in speakers)]
-    victims: list[ActorMention] = []
-    perps: list[ActorMention] = []
-    for a in actors:
-        if a.type in GROUP_TYPES:
-            # "Armenian Dashnaks", "troupes turques", "turco-tatares": the group word qualifies
-            # an armed group or continues a perpetrator already named.
-            beside = any(
-                b is not a
-                and (b.type in _ARMED or b in perps)
-                and (0 <= b.start - a.end <= 1 or 0 <= a.start - b.end <= 1)
-                for b in actors
-            )
-            if _marked(p, sent, a, "victim_markers"):
-                victims.append(a)
-            elif beside or _marked(p, sent, a, "agent_markers") or _acts(p, sent, a):
-                perps.append(a)
-            else:
-                victims.append(a)
-        elif _marked(p, sent, a, "victim_markers"):
-            victims.append(a)
-        else:
-            perps.append(a)
-    return victims, perps
 
 
 def _explicit_time(
@@ -185,15 +129,44 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
                     "start": actor.start,
                     "end": actor.end,
                 }
+        if (
+            head is not None
+            and head.payload.kind == "measure"
+            and (head.payload.value in _HARMED_MEASURES)
+        ):
+            # "1 000 morts", "187 погибших": where no group is named, the dead themselves are
+            # who the figure counts, as the source names them.
+            return {
+                "text": head.text,
+                "name": head.text,
+                "id": None,
+                "type": "counted",
+                "start": head.start,
+                "end": head.end,
+                "measure_noun": True,
+            }
         return None
     start = fig.end
     while start < head.start and p.text[start] in " \u00a0":
         start += 1
     end = head.end
+    # A people's name right after the noun belongs to it ("9 000 jeunes Arméniens").
+    for actor in sent.actors:
+        if (
+            actor.type in GROUP_TYPES
+            and actor.start > end
+            and not p.text[end : actor.start].strip()
+        ):
+            end = actor.end
+            break
     # Coordinated nouns belong to the group ("men and boys", "femmes et enfants").
     more = p.lex.heads.find_all(p.text, end, min(sent.span.end, end + 24))
     if more and len(p.text[end : more[0].start].split()) <= 1 and more[0].payload.kind == "people":
         end = more[0].end
+    named = any(
+        a.type in ("ethnonym", "religious_group") and start <= a.start and a.end <= end
+        for a in sent.actors
+    )
     text = p.text[start:end]
     for prefix in p.lex.partitive:
         if text.lower().startswith(prefix + " "):
@@ -205,6 +178,7 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
         "type": "counted",
         "start": end - len(text),
         "end": end,
+        **({"named": True} if named else {}),
     }
 
 
@@ -269,15 +243,12 @@ def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Se
             claim.notes.append("attribution: from the next sentence, which refers back to it")
 
 
-def build_figure_claims(p: Parsed) -> list[Claim]:
+def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
     claims: list[Claim] = []
     ctx = Context()
     previous: Sentence | None = None
     for sent in p.sentences:
         ctx.enter(sent.para)
-        victims, perps = roles(p, sent)
-        victim_dicts = dedupe([actor_dict(a) for a in victims])
-        perp_dicts = dedupe([actor_dict(a) for a in perps])
         places = sentence_places(p, sent)
         carried: Attribution | None = None
         if (
@@ -312,33 +283,30 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
                 claim, fig, nxt, first_start, places, prev[1] if prev else None, subset, ctx
             )
             counted = _head_group(p, sent, fig) if measure.measure != "combatants" else None
-            own = [
-                v
-                for v in victim_dicts
-                if not (counted and v["start"] >= counted["start"] and v["end"] <= counted["end"])
-            ]
-            if own:
-                claim.victims = dedupe([counted, *own] if counted else own)
-            elif prev is not None and prev[1].victims:
-                # "Three of the raiders were killed, with about 20 wounded."
-                claim.victims = dedupe([counted, *prev[1].victims] if counted else prev[1].victims)
-            elif ctx.para_victims or ctx.doc_victims:
-                carried_victims = ctx.para_victims or ctx.doc_victims
-                claim.victims = dedupe([counted, *carried_victims] if counted else carried_victims)
-                claim.notes.append("victims: carried from earlier sentences")
-            elif counted is not None:
-                claim.victims = [counted]
-            # The counted group is never its own perpetrator ("10,000 Armenians killed").
-            own_perps = [
-                a
-                for a in perp_dicts
-                if not (counted and a["start"] >= counted["start"] and a["end"] <= counted["end"])
-            ]
-            if own_perps:
-                claim.perpetrators = own_perps
-            elif ctx.para_perps or ctx.doc_perps:
-                claim.perpetrators = ctx.para_perps or ctx.doc_perps
-                claim.notes.append("perpetrators: carried from earlier sentences")
+            own_group = accounts.clause_victims(sent, fig.start)
+            weak = counted is None or bool(counted.get("measure_noun"))
+            people = [v for v in prev[1].victims if not v.get("measure_noun")] if prev else []
+            if prev is not None and weak and people and (subset or not own_group):
+                # "Three of the raiders were killed, with about 20 wounded": the next count
+                # of the sentence counts the same people.
+                shared = [v for v in prev[1].victims if not v.get("measure_noun")]
+                claim.victims = dedupe([*shared, *([counted] if counted else [])])
+            elif measure.measure != "combatants":
+                claim.victims, vnote = accounts.victims(sent, fig.start, counted)
+                if vnote:
+                    claim.notes.append(vnote)
+            perps, note = accounts.perpetrators(
+                sent,
+                fig.start,
+                measure.measure,
+                claim.victims,
+                measure.cue_start,
+                claim.time,
+                claim.places,
+            )
+            claim.perpetrators = perps
+            if note:
+                claim.notes.append(note)
             attribution = scope_of(fig.start, sent.attributions, p.text, sent.span, starts)
             if attribution is not None and attribution.end <= fig.start:
                 attribution = _gapped(p, attribution, fig) or attribution
@@ -359,7 +327,7 @@ def build_figure_claims(p: Parsed) -> list[Claim]:
             claims.append(claim)
         if not quantities and previous is not None and sent.attributions:
             _attribute_back(p, sent, claims, previous)
-        ctx.learn(places, victim_dicts, perp_dicts)
+        ctx.learn(places)
         previous = sent
     return claims
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 
 from rashomon.extract._assemble import (
-    actor_dict,
     new_claim,
     own_voice_framing,
-    roles,
     time_dict,
 )
 from rashomon.extract._places import dedupe, sentence_places
@@ -40,7 +38,6 @@ def build_event_claims(p: Parsed) -> list[Claim]:
         if not times and not places:
             continue
         done = set(covered.get(sent.span.start, set()))
-        victims, perps = roles(p, sent)
         for trigger in hits:
             if trigger.payload in done:
                 continue
@@ -63,8 +60,12 @@ def build_event_claims(p: Parsed) -> list[Claim]:
                 )
                 claim.time = time_dict(chosen)
             claim.places = dedupe(places)
-            claim.victims = dedupe([actor_dict(a) for a in victims])
-            claim.perpetrators = dedupe([actor_dict(a) for a in perps])
+            claim.victims, _ = p.accounts.victims(sent, trigger.start, None)
+            claim.perpetrators, note = p.accounts.perpetrators(
+                sent, trigger.start, "", claim.victims
+            )
+            if note:
+                claim.notes.append(note)
             attribution = scope_of(trigger.start, sent.attributions, p.text, sent.span)
             if attribution is not None:
                 claim.attribution = attribution.as_dict()

@@ -123,22 +123,18 @@ def _specificity(place: dict[str, Any]) -> int:
 
 
 class Context:
-    """What earlier sentences established: places, victims, perpetrators."""
+    """The places earlier sentences established (victims and perpetrators are carried by the
+    accounts of extract/_roles_context.py, which need the syntax of who did what)."""
 
     def __init__(self) -> None:
         self.para = -1
         self.para_counts: Counter[str] = Counter()
         self.doc_counts: Counter[str] = Counter()
         self.by_key: dict[str, dict[str, Any]] = {}
-        self.para_victims: list[dict[str, Any]] = []
-        self.doc_victims: list[dict[str, Any]] = []
-        self.para_perps: list[dict[str, Any]] = []
-        self.doc_perps: list[dict[str, Any]] = []
 
     def enter(self, para: int) -> None:
         if para != self.para:
             self.para = para
-            self.para_victims, self.para_perps = [], []
             self.para_counts = Counter()
 
     def places(self) -> list[dict[str, Any]]:
@@ -160,12 +156,7 @@ class Context:
         )
         return [self.by_key[best]]
 
-    def learn(
-        self,
-        places: list[dict[str, Any]],
-        victims: list[dict[str, Any]],
-        perps: list[dict[str, Any]],
-    ) -> None:
+    def learn(self, places: list[dict[str, Any]]) -> None:
         for pl in places:
             if pl.get("near") or pl.get("kind") == "local":
                 continue
@@ -174,10 +165,6 @@ class Context:
             self.by_key[key] = pl
             self.para_counts[key] += 1
             self.doc_counts[key] += 1
-        if victims:
-            self.para_victims = self.doc_victims = victims
-        if perps:
-            self.para_perps = self.doc_perps = perps
 
 
 def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:

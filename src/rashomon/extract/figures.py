@@ -83,6 +83,10 @@ def head_noun(
             candidates = [group, lex_hit]
     for hit in candidates:
         gap = text[fig.end : hit.start]
+        # "200 slaughtered by rebels": a noun after an agent marker names the doers, not
+        # what the number counts.
+        if lex.agent_markers.find_all(gap):
+            continue
         if not any(ch in gap for ch in ",;:.()[]—–\n") and (
             len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS
         ):

@@ -67,6 +67,11 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         return list(self.finditer(text, start, end))
 
+    def fullmatch(self, text: str) -> bool:
+        """Whether the whole of ``text`` is one of the phrases."""
+        hits = self.find_all(text)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text)
+
 
 @dataclass(frozen=True, slots=True)
 class MeasureCue:
@@ -85,6 +90,60 @@ class HeadKind:
 @dataclass(frozen=True, slots=True)
 class CueKind:
     kind: str  # prepositional | nominal | verb | unnamed | postpositional
+
+
+class RolesLexicon:
+    """The words that tell who did an act (see :mod:`rashomon.extract.roles`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        def words(key: str) -> list[str]:
+            return [w for w in data.get(key, []) if w.strip()]
+
+        self.agent_nouns = PhraseMatcher([(w, "agent") for w in words("agent_nouns")])
+        self.pronouns = PhraseMatcher([(w, "pronoun") for w in words("subject_pronouns")])
+        self.anaphoric_nouns = frozenset(w.casefold() for w in words("anaphoric_nouns"))
+        self.active_verbs = PhraseMatcher([(w, "act") for w in words("active_harm_verbs")])
+        #: Forms that are nouns as often as verbs ("massacre", "attacks"): a verb only with a
+        #: count right after it ("LRA massacre 189").
+        self.ambiguous_verbs = PhraseMatcher([(w, "act") for w in words("ambiguous_verbs")])
+        #: Verbs whose subject does the act their object names ("exerce une répression",
+        #: "carried out killings", "llevaron a cabo una matanza").
+        self.support_verbs = PhraseMatcher([(w, "support") for w in words("support_verbs")])
+        #: Words of an act whose doer an agent marker can name: the active verbs (as passive
+        #: participles: "killed by") and act nouns ("massacre by", "les massacres commis par").
+        self.acts = PhraseMatcher(
+            [
+                (w, "act")
+                for w in words("active_harm_verbs") + words("act_nouns") + words("ambiguous_verbs")
+            ]
+        )
+        self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
+        self.act_links = PhraseMatcher([(w, "link") for w in words("act_links")])
+        self.prepositions = PhraseMatcher([(w, "prep") for w in words("prepositions")])
+        self.genitive = PhraseMatcher([(w, "of") for w in words("genitive_links")])
+        self.clause_words = PhraseMatcher([(w, "clause") for w in words("clause_words")])
+        self.perpetrator_labels = PhraseMatcher([(w, "label") for w in words("perpetrator_labels")])
+        self.determiners = frozenset(w.casefold() for w in words("determiners"))
+        self.auxiliaries = frozenset(w.casefold() for w in words("auxiliaries"))
+        self.modifiers = PhraseMatcher([(w, "mod") for w in words("agent_modifiers")])
+        self.verb_ending = re.compile(data["verb_endings"]) if data.get("verb_endings") else None
+        #: A participle form that, before a preposition, qualifies a noun ("people injured in").
+        self.participle = re.compile(data["participle"]) if data.get("participle") else None
+        #: French and Spanish put adjectives after the noun ("soldats serbes").
+        self.adjectives_follow = bool(data.get("adjectives_follow", False))
+        self.function_words = (
+            self.determiners
+            | frozenset(
+                w.casefold() for key in ("prepositions", "clause_words") for w in words(key)
+            )
+            | frozenset(w.casefold() for w in words("subject_pronouns"))
+            | frozenset(w.casefold() for w in words("auxiliaries"))
+            | frozenset(w.casefold() for w in data.get("_agent_markers", []))
+        )
+        #: German puts the agent before the participle ("von X getötet").
+        self.agent_before_participle = bool(data.get("agent_before_participle", False))
+        #: Russian marks the agent of a passive by the instrumental case ("убиты боевиками").
+        self.instrumental = bool(data.get("instrumental_agent", False))
 
 
 class Lexicon:
@@ -172,6 +231,17 @@ class Lexicon:
         self.framing = PhraseMatcher(
             [(p, label) for label, patterns in data.get("framing", {}).items() for p in patterns]
         )
+        self.roles = RolesLexicon(
+            {
+                **data.get("roles", {}),
+                "_agent_markers": [
+                    *data.get("agent_markers", []),
+                    *data.get("victim_markers", []),
+                    *data.get("passive_aux", []),
+                ],
+            }
+        )
+        self.determiners_only = self.roles.determiners
 
 
 def _calendar_words(lang: str) -> frozenset[str]:

@@ -58,6 +58,8 @@ class Parsed:
     lex: Lexicon
     sentences: list[Sentence] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    #: Who did what, as the document tells it (roles stage; see extract/_roles_context.py).
+    accounts: Any = None
 
 
 Stage = Callable[[Parsed], None]
@@ -116,8 +118,10 @@ def attributions(p: Parsed) -> None:
 
 def figures(p: Parsed) -> None:
     from rashomon.extract._assemble import build_figure_claims
+    from rashomon.extract._roles_context import Accounts
 
-    p.claims.extend(build_figure_claims(p))
+    p.accounts = Accounts(p)
+    p.claims.extend(build_figure_claims(p, p.accounts))
 
 
 def events(p: Parsed) -> None:

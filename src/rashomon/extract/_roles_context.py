@@ -1,0 +1,318 @@
+"""Perpetrators for each figure: its own clause first, then the account the text continues.
+
+A figure takes the doers named in its own clause (``basis: sentence``).  Otherwise it inherits
+(``basis: context``) only where the text continues one account of one act:
+
+* a subject pronoun or an anaphoric noun in its clause ("they hacked...", "the criminals")
+  stands for the doers of the account being told;
+* a figure of harm in a paragraph whose earlier sentence named the doers of a harm act;
+* the document's own statement of who did the event it reports (an infobox "Perpetrators" row
+  or the lede's first statement), for harm figures of paragraphs that name no other doers.
+
+A figure never inherits doers that are its own victims, and baselines (population, troop
+strength, returned survivors) have none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rashomon.extract.pipeline import Parsed, Sentence
+from rashomon.extract.roles import (
+    NO_PERPETRATOR,
+    Role,
+    Statement,
+    clause_bounds,
+    infobox_statements,
+    sentence_statements,
+)
+
+#: The lede: a statement in the document's first paragraphs speaks for the whole document.
+_LEDE_PARAGRAPHS = 2
+_LEDE_WORDS = 12
+#: A figure whose period is longer than this (and than three times the statement's) counts
+#: more than the act the statement describes (a war's toll beside one attack).
+_EVENT_DAYS = 365
+_WIDE = frozenset({"country", "continent"})
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
+
+
+def _words(text: str) -> set[str]:
+    from rashomon.extract.actors import latin_stem
+
+    out = set()
+    for w in text.casefold().replace("’", " ").replace("'", " ").split():
+        w = w.strip('.,;:()[]«»"')
+        if len(w) >= 3:
+            out.add(latin_stem(w) or w)
+    return out
+
+
+def _head(text: str) -> str:
+    """The stem of a phrase's last word: its head noun in the languages read here."""
+    words = [w for w in text.casefold().replace("'", " ").replace("’", " ").split() if w]
+    return next(iter(_words(words[-1])), "") if words else ""
+
+
+def _head_word(text: str) -> str:
+    words = [w.strip('.,;:()[]«»"') for w in text.casefold().split()]
+    return words[-1] if words else ""
+
+
+def _same_group(a: Role, victims: Sequence[dict[str, Any]]) -> bool:
+    """The doer is one of the figure's victims: the same actor, the same group word, or the
+    same head noun ("government forces" and "members of the security forces")."""
+    for v in victims:
+        if a.actor_id and v.get("id") and a.actor_id == v.get("id"):
+            return True
+        vtext = str(v.get("text") or "")
+        if a.type in ("ethnonym", "religious_group", "group") and (_words(a.text) & _words(vtext)):
+            return True
+        if a.type == "group_np" and _head(a.text) and _head(a.text) == _head(vtext):
+            return True
+    return False
+
+
+def _unique(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = str(item.get("id") or str(item.get("name") or item.get("text")).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _generic(roles: Sequence[Role]) -> bool:
+    return all(r.type not in ("ethnonym", "religious_group") for r in roles)
+
+
+def _lede_paragraphs(p: Parsed) -> set[int]:
+    """The lede: the first paragraphs with a real sentence (titles, bylines and infobox rows
+    above them do not count)."""
+    out: list[int] = []
+    for sent in p.sentences:
+        if len(out) >= _LEDE_PARAGRAPHS:
+            break
+        if sent.para in out:
+            continue
+        if len(p.text[sent.span.start : sent.span.end].split()) >= _LEDE_WORDS:
+            out.append(sent.para)
+    # Infobox and title paragraphs before the lede belong to it.
+    first = min(out, default=0)
+    return set(range(first)) | set(out)
+
+
+class Accounts:
+    """Statements of who did what, as the document tells them, for context inheritance."""
+
+    def __init__(self, p: Parsed) -> None:
+        self.p = p
+        self.by_sentence: dict[int, list[Statement]] = {}
+        for sent in p.sentences:
+            found = sentence_statements(p, sent)
+            if found:
+                self.by_sentence[sent.index] = found
+        self.doc: Statement | None = None
+        self.doc_victims: tuple[Role, ...] = ()
+        infobox = infobox_statements(p)
+        if infobox:
+            self.doc = infobox[0]
+        lede = _lede_paragraphs(p)
+        for sent in p.sentences:
+            if sent.para not in lede:
+                continue
+            for st in self.by_sentence.get(sent.index, []):
+                # The lede's statement of who did it speaks for the document's event.
+                if self.doc is None and st.agents and not st.anaphoric:
+                    self.doc = st
+                if st.victims and (
+                    not self.doc_victims
+                    or (_generic(self.doc_victims) and not _generic(st.victims))
+                ):
+                    # A named people ("Armenians") tells more than "refugees" or "people".
+                    self.doc_victims = st.victims
+
+    def _latest(self, sent: Sentence, before: int) -> Statement | None:
+        """The last doer statement of the paragraph before ``before``."""
+        for index in range(sent.index, -1, -1):
+            other = self.p.sentences[index]
+            if other.para != sent.para:
+                return None
+            for st in reversed(self.by_sentence.get(index, [])):
+                if st.clause[0] < before and st.agents and not st.anaphoric:
+                    return st
+        return None
+
+    def _resolve(self, sent: Sentence, before: int) -> tuple[Role, ...]:
+        """What a pronoun at ``before`` stands for: the account told so far."""
+        for index in range(sent.index, -1, -1):
+            for st in reversed(self.by_sentence.get(index, [])):
+                if st.clause[0] < before and st.agents and not st.anaphoric:
+                    return st.agents
+            if self.p.sentences[index].para < sent.para - 1:
+                break
+        return self.doc.agents if self.doc else ()
+
+    def _binds(self, st: Statement, fig_start: int, cue: int | None) -> bool:
+        """A statement of the figure's clause speaks of the figure's act: its act is the
+        figure's measure cue ("X killed 12,000", "12,000 were killed by X"), or the act nearest
+        the figure (the cue is a noun such as "dead" or "victims")."""
+        if cue is not None and any(a <= cue < b for a, b in st.acts):
+            return True
+        acts = self.p.lex.roles.acts.find_all(self.p.text, st.clause[0], st.clause[1])
+        if not acts:
+            return True
+        nearest = min(acts, key=lambda a: abs(a.start - fig_start))
+        if cue is not None and any(a.start <= cue < a.end for a in acts):
+            return False  # the figure's own act is another one
+        return any(a <= nearest.start < b for a, b in st.acts)
+
+    def perpetrators(
+        self,
+        sent: Sentence,
+        fig_start: int,
+        measure: str,
+        victims: Sequence[dict[str, Any]],
+        cue: int | None = None,
+        time: dict[str, Any] | None = None,
+        places: Sequence[dict[str, Any]] = (),
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """The figure's perpetrators and, when carried, a note saying from where."""
+        if measure in NO_PERPETRATOR:
+            return [], None
+        # The doers' own dead ("four of the attackers were killed"): whoever killed them is
+        # not the account's doer, and the text here does not say who it was.
+        doers_counted = any(
+            self.p.lex.roles.agent_nouns.fullmatch(_head_word(str(v.get("text") or "")))
+            or str(v.get("type")) in ("armed_group", "army")
+            for v in victims
+        )
+        clause = clause_bounds(self.p, sent, fig_start)
+        here = self.by_sentence.get(sent.index, [])
+        in_clause = [st for st in here if st.clause == clause and st.agents]
+        own = [st for st in in_clause if self._binds(st, fig_start, cue)]
+        agents: tuple[Role, ...] = ()
+        note = None
+        if own:
+            named = [a for st in own for a in st.agents if not self._anaphoric(a)]
+            if named:
+                agents = tuple(named)
+            else:
+                agents = tuple(a.carried() for a in self._resolve(sent, clause[0]))
+                note = "perpetrators: the pronoun's referent in the account told before"
+        elif doers_counted or in_clause:
+            # The clause tells who did another act: this figure's doer is not said.
+            pass
+        else:
+            elsewhere = [st for st in here if st.agents and not st.anaphoric]
+            st = elsewhere[0] if elsewhere else self._latest(sent, clause[0])
+            if st is not None:
+                agents = tuple(a.carried() for a in st.agents if not self._anaphoric(a))
+                note = "perpetrators: carried from the account in the same paragraph"
+            elif (
+                self.doc is not None
+                and self._no_other_account(sent)
+                and self._same_event(self.doc, time, places)
+            ):
+                agents = tuple(a.carried() for a in self.doc.agents)
+                note = "perpetrators: the document's statement of who did the event"
+        kept = [a for a in agents if not _same_group(a, victims)]
+        unique: dict[str, Role] = {}
+        for a in kept:
+            unique.setdefault(a.key, a)
+        return [a.as_dict() for a in unique.values()], (note if unique else None)
+
+    def _same_event(
+        self, st: Statement, time: dict[str, Any] | None, places: Sequence[dict[str, Any]]
+    ) -> bool:
+        """Whether a figure can count the event of the document's statement: its period
+        meets the statement's and is not much longer (a war's toll is not one strike's), and
+        it is not a country-wide count where the statement names a town or a site."""
+        sent = self.p.sentences[st.sentence]
+        spans = [(t.start_date, t.end_date) for t in sent.times if t.start_date and t.end_date]
+        if time and time.get("start") and time.get("end") and spans:
+            s0, s1 = min(a for a, _ in spans), max(b for _, b in spans)
+            f0, f1 = str(time["start"]), str(time["end"])
+            if f1 < s0 or f0 > s1 or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
+                return False
+        kinds = {str(pl.get("kind")) for pl in places if pl.get("id")}
+        local = [m for m in sent.places if m.place is not None and m.place.kind not in _WIDE]
+        return not (kinds and kinds <= _WIDE and local)
+
+    def _anaphoric(self, r: Role) -> bool:
+        if r.type == "pronoun":
+            return True
+        words = r.text.casefold().split()
+        return bool(words) and words[-1] in self.p.lex.roles.anaphoric_nouns
+
+    def _no_other_account(self, sent: Sentence) -> bool:
+        """No statement of this paragraph names doers the document's statement does not."""
+        assert self.doc is not None
+        keys = {a.key for a in self.doc.agents}
+        for index, found in self.by_sentence.items():
+            if self.p.sentences[index].para != sent.para:
+                continue
+            for st in found:
+                if st.agents and not st.anaphoric and not ({a.key for a in st.agents} & keys):
+                    return False
+        return True
+
+    def victims(
+        self, sent: Sentence, fig_start: int, counted: dict[str, Any] | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """The figure's victims: the group it counts and the harmed of its clause; where the
+        count is of people in general ("12,000 people"), the group the account is about."""
+        clause = clause_bounds(self.p, sent, fig_start)
+        here = self.by_sentence.get(sent.index, [])
+        own = [v for st in here if st.clause == clause for v in st.victims]
+        base = [counted] if counted else []
+        named = counted is not None and (
+            counted.get("type") != "counted" or bool(counted.get("named"))
+        )
+        if own or named:
+            return _unique(base + [v.as_dict() for v in own]), None
+        carried: tuple[Role, ...] = ()
+        note = None
+        elsewhere = [v for st in here for v in st.victims]
+        if elsewhere:
+            carried, note = tuple(elsewhere), "victims: from the sentence's other clause"
+        else:
+            latest = self._latest_victims(sent, clause[0])
+            if latest:
+                carried, note = latest, "victims: carried from the account in the same paragraph"
+            elif self.doc_victims:
+                carried, note = self.doc_victims, "victims: the group the document's event harmed"
+        return _unique(base + [v.carried().as_dict() for v in carried]), (note if carried else None)
+
+    def clause_victims(self, sent: Sentence, fig_start: int) -> list[Role]:
+        clause = clause_bounds(self.p, sent, fig_start)
+        return [
+            v
+            for st in self.by_sentence.get(sent.index, [])
+            if st.clause == clause
+            for v in st.victims
+        ]
+
+    def _latest_victims(self, sent: Sentence, before: int) -> tuple[Role, ...]:
+        for index in range(sent.index, -1, -1):
+            if self.p.sentences[index].para != sent.para:
+                return ()
+            for st in reversed(self.by_sentence.get(index, [])):
+                if st.clause[0] < before and st.victims:
+                    return st.victims
+        return ()
+
+    def agent_spans(self, sent: Sentence) -> list[tuple[int, int]]:
+        """Where this sentence names doers: those words are no victims."""
+        return [(a.start, a.end) for st in self.by_sentence.get(sent.index, []) for a in st.agents]
