@@ -67,11 +67,15 @@ class Document:
     lang_confidence: float | None = None
     lang_spans: list[LangSpan] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
-    #: Where each metadata field came from: "flag", "manifest", "html", "pdf", "dateline",
-    #: "detected".
+    #: Where each metadata field came from: "flag", "manifest", "html", "pdf", "docx", "odt",
+    #: "dateline", "detected", or for a date "pdf-created" / "docx-created" / "odt-created"
+    #: (the file's creation date, taken only when nothing better was known).
     provenance: dict[str, str] = field(default_factory=dict)
-    #: Manifest columns rashomon has no field for (event, perspective note...), kept verbatim.
-    extra: dict[str, str] = field(default_factory=dict)
+    #: Manifest columns rashomon has no field for (event, perspective note...), kept verbatim,
+    #: and what a format records beside its text: a PDF's ``pages`` and ``furniture``
+    #: (``[start, end, kind]`` spans), a Word or OpenDocument file's ``structure``, the
+    #: file's ``created`` date.
+    extra: dict[str, Any] = field(default_factory=dict)
     #: The id as read from the store, so listings without the text still know it.
     stored_id: str | None = None
 

@@ -35,6 +35,8 @@ class Code(StrEnum):
     STALE_REVIEW = "E020"
     FORBIDDEN = "E021"
     BAD_REQUEST = "E022"
+    BAD_DOCUMENT = "E023"
+    ENCRYPTED = "E024"
 
 
 class RashomonError(Exception):

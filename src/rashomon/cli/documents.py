@@ -58,7 +58,8 @@ def ingest(
     ] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Store text, HTML and PDF files with their metadata (identical text is stored once).
+    """Store text, HTML, PDF, Word and OpenDocument files with their metadata (identical text
+    is stored once).
 
     \b
     Examples:

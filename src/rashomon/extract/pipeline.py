@@ -169,15 +169,16 @@ def extract_document(doc: Document) -> list[Claim]:
     English report) is read once per language, each reading keeping the claims of its own
     passages, so every passage is read with its own vocabulary.
     """
+    text = content_text(doc)
     langs = list(dict.fromkeys(span.lang for span in doc.lang_spans))
     if len(langs) <= 1:
         if not doc.lang:
             return []
-        parsed = parse(doc.text, doc.lang, doc.date, doc.id, doc.path)
+        parsed = parse(text, doc.lang, doc.date, doc.id, doc.path)
         return parsed.claims if parsed is not None else []
     claims: list[Claim] = []
     for lang in langs:
-        parsed = parse(doc.text, lang, doc.date, doc.id, doc.path)
+        parsed = parse(text, lang, doc.date, doc.id, doc.path)
         if parsed is None:
             continue
         spans = [(sp.start, sp.end) for sp in doc.lang_spans if sp.lang == lang]
@@ -186,4 +187,30 @@ def extract_document(doc: Document) -> list[Claim]:
     return claims
 
 
-__all__ = ["STAGES", "Measure", "Parsed", "Sentence", "extract_document", "parse"]
+def content_text(doc: Document) -> str:
+    """The text extraction reads: the stored text with its page furniture (running headers
+    and footers, page numbers, print stamps, recorded at ingest as ``extra["furniture"]``)
+    blanked with spaces, so a print date is never an event's date and every offset still
+    points into the stored text."""
+    spans = doc.extra.get("furniture") or []
+    if not spans:
+        return doc.text
+    parts: list[str] = []
+    pos = 0
+    for start, end, _kind in spans:
+        parts.append(doc.text[pos:start])
+        parts.append(" " * (end - start))
+        pos = end
+    parts.append(doc.text[pos:])
+    return "".join(parts)
+
+
+__all__ = [
+    "STAGES",
+    "Measure",
+    "Parsed",
+    "Sentence",
+    "content_text",
+    "extract_document",
+    "parse",
+]

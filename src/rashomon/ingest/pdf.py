@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from rashomon.document import Repair
 from rashomon.errors import Code, IngestError
+from rashomon.ingest.furniture import find_furniture
 from rashomon.ingest.readers import normalise_newlines
 
 _LIGATURES = {
@@ -41,9 +42,15 @@ class PdfContent:
     text: str
     title: str | None
     author: str | None
-    date: str | None
+    #: When the file was made (the Info dictionary's CreationDate): a publication date only
+    #: when nothing better is known, which ingest decides and ``provenance`` records.
+    created: str | None
     n_pages: int
     repairs: list[Repair] = field(default_factory=list)
+    #: ``[start, end]`` of each page in the stored text.
+    pages: list[list[int]] = field(default_factory=list)
+    #: ``[start, end, kind]`` of running headers and footers, page numbers, print stamps.
+    furniture: list[list[int | str]] = field(default_factory=list)
 
 
 def extract_pdf(data: bytes, path: str) -> PdfContent:
@@ -62,6 +69,7 @@ def extract_pdf(data: bytes, path: str) -> PdfContent:
         raise IngestError(Code.BAD_PDF, "malformed PDF: no pages", path)
     parts: list[str] = []
     repairs: list[Repair] = []
+    spans: list[tuple[int, str]] = []
     offset = 0
     for number, raw in enumerate(pages, start=1):
         if parts:
@@ -69,6 +77,7 @@ def extract_pdf(data: bytes, path: str) -> PdfContent:
             offset += 2
         fixed = _repair(normalise_newlines(raw).strip("\n"), number, offset, repairs)
         parts.append(fixed)
+        spans.append((offset, fixed))
         offset += len(fixed)
     text = "".join(parts)
     if not text.strip():
@@ -79,9 +88,11 @@ def extract_pdf(data: bytes, path: str) -> PdfContent:
         text=text,
         title=_meta(info, "title"),
         author=_meta(info, "author"),
-        date=_pdf_date(info),
+        created=_pdf_date(info),
         n_pages=len(pages),
         repairs=repairs,
+        pages=[[base, base + len(page)] for base, page in spans],
+        furniture=find_furniture(spans),
     )
 
 

@@ -25,7 +25,8 @@ _CHUNK = 1 << 20
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+OFFICE_SUFFIXES = frozenset({".docx", ".odt"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | OFFICE_SUFFIXES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -90,12 +91,22 @@ def sniff_media_type(path: Path, data: bytes) -> str:
 
     Content wins for PDFs because a mislabelled PDF decoded as text would be stored as garbage.
     """
+    from rashomon.ingest.office import DOCX, ODT, office_kind
+
     head = data[:1024].lstrip()
     if data.startswith(b"%PDF-"):
         return "application/pdf"
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         return "application/pdf"
+    office = office_kind(data)
+    if office is not None:
+        return office
+    # Named so but not a readable archive: the office reader says why (password, old .doc).
+    if suffix in (".docx", ".doc"):
+        return DOCX
+    if suffix == ".odt":
+        return ODT
     if suffix in HTML_SUFFIXES:
         return "text/html"
     if suffix in TEXT_SUFFIXES:

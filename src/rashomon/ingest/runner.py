@@ -27,6 +27,7 @@ from rashomon.ingest.metadata import (
     load_manifest,
     parse_date,
 )
+from rashomon.ingest.office import DOCX, ODT, extract_docx, extract_odt
 from rashomon.ingest.pdf import extract_pdf
 from rashomon.ingest.readers import (
     DEFAULT_MAX_BYTES,
@@ -280,7 +281,19 @@ def read_document(path: Path, options: IngestOptions) -> Document:
         )
         _set(doc, "title", pdf.title, "pdf")
         _set(doc, "author", pdf.author, "pdf")
-        _set_date(doc, pdf.date, "pdf")
+        _created(doc, pdf.created, "pdf")
+        doc.extra["pages"] = pdf.pages
+        if pdf.furniture:
+            doc.extra["furniture"] = pdf.furniture
+    elif media_type in (DOCX, ODT):
+        office = (extract_docx if media_type == DOCX else extract_odt)(data, shown)
+        doc = Document(text=office.text, path=shown, media_type=media_type, raw=data)
+        source = "docx" if media_type == DOCX else "odt"
+        _set(doc, "title", office.title, source)
+        _set(doc, "author", office.author, source)
+        _created(doc, office.created, source)
+        if office.structure:
+            doc.extra["structure"] = office.structure
     elif media_type == "text/html":
         page = extract_html(data, shown)
         doc = Document(text=page.text, path=shown, media_type=media_type, raw=data)
@@ -311,6 +324,10 @@ def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = No
         doc.provenance["lang"] = "detected"
     if doc.date is None:
         _set_date(doc, dateline_date(doc.text, lang), "dateline")
+    if doc.date is None and "created" in doc.extra:
+        # When the file was made is not when the text was published; it is the best date
+        # known only when neither the document nor a manifest or flag says more.
+        _set_date(doc, doc.extra["created"]["date"], f"{doc.extra['created']['from']}-created")
 
     if row is not None:
         for name in METADATA_FIELDS:
@@ -349,6 +366,11 @@ def _set(doc: Document, name: str, value: str | None, source: str) -> None:
     if value:
         setattr(doc, name, value)
         doc.provenance[name] = source
+
+
+def _created(doc: Document, value: str | None, source: str) -> None:
+    if value:
+        doc.extra["created"] = {"date": value, "from": source}
 
 
 def _set_date(doc: Document, value: str | None, source: str) -> None:
