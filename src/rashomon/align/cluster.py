@@ -14,46 +14,58 @@ an event only through rule 1, or when exactly one event of another document fits
 and period (phase 2): a claim dated only "1918" in Baku matches both Baku events of that year
 and so stays on its own rather than bridging them.
 
-Blocking: a claim is compared only with events registered under the same (country, month)
-keys; one document's links go through dictionaries keyed by sentence and time mention.
+Blocking: a claim is compared only with events filed under the same (country, month) keys; one
+document's links go through dictionaries keyed by sentence and time mention.  An event is filed
+under the keys of its precisely dated claims and, when it absorbs another event, under the
+other's whole period and countries too.
+
+Cost: events are a union-find forest with path halving and union by size (the smaller event's
+members, documents and keys move into the larger), and every index holds live events only: a
+key's entry moves to the surviving event when two merge, so no lookup walks dead ids.  An index
+entry remembers when its key first saw the event (a sequence number): where several events fit a
+claim, the first found is the one the others join, exactly as if each key kept a list of every
+event ever filed there.  Events that cannot be fitted (no count of harm, or no place) are kept
+in a separate index that lookups skip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 
 from rashomon.align.items import Item
 
+__all__ = ["TOLERANCE_DAYS", "Aligner", "Progress", "gc_paused"]
+
+#: ``progress(stage, done, total)``: how far a long step is (total None: not known).
+Progress = Callable[[str, int, int | None], None]
+#: Progress is reported about this often (in items or events).
+PROGRESS_EVERY = 2000
+
 TOLERANCE_DAYS = 14
 _NO_COUNTRY = "?"
+_NO_COUNTRIES = frozenset({_NO_COUNTRY})
+_TOLERANCE = dt.timedelta(days=TOLERANCE_DAYS)
+#: Key layout: a country's number times these, plus a month index (year * 12 + month - 1) or a
+#: year, so a key is one small int instead of a tuple of a string and a date string.
+_MONTH_SPAN = 1 << 17
+_YEAR_SPAN = 1 << 14
 
 
-@dataclass(slots=True)
-class Cluster:
-    cid: int
-    members: list[int] = field(default_factory=list)
-    t0: dt.date | None = None
-    t1: dt.date | None = None
-    place_ids: set[str] = field(default_factory=set)
-    place_keys: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
-    harm: bool = False
-    merged_into: int | None = None
-
-
-def _months(t0: dt.date, t1: dt.date) -> Iterable[str]:
-    lo = t0 - dt.timedelta(days=TOLERANCE_DAYS)
-    hi = t1 + dt.timedelta(days=TOLERANCE_DAYS)
-    y, m = lo.year, lo.month
-    while (y, m) <= (hi.year, hi.month):
-        yield f"{y:04d}-{m:02d}"
-        m += 1
-        if m == 13:
-            y, m = y + 1, 1
+def _month_range(t0: dt.date, t1: dt.date) -> range:
+    """Month indexes of [t0, t1] widened by the tolerance."""
+    try:
+        lo = t0 - _TOLERANCE
+    except OverflowError:
+        lo = dt.date.min
+    try:
+        hi = t1 + _TOLERANCE
+    except OverflowError:
+        hi = dt.date.max
+    return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
 
 
 def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
@@ -62,209 +74,440 @@ def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
 
 def _nested(
     ids: Iterable[str],
-    keys: set[str] | frozenset[str],
+    keys: AbstractSet[str],
     other_ids: Iterable[str],
-    other_keys: set[str] | frozenset[str],
+    other_keys: AbstractSet[str],
 ) -> bool:
     return any(i in other_keys for i in ids) or any(i in keys for i in other_ids)
+
+
+def _grow(mine: AbstractSet[str], more: AbstractSet[str]) -> AbstractSet[str]:
+    """``mine | more``; a set shared with an item (a frozenset) is copied only when it grows,
+    so a one-claim event costs no set of its own."""
+    if mine is more or more <= mine:
+        return mine
+    if isinstance(mine, set):
+        mine |= more
+        return mine
+    return set(mine) | more
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Alignment allocates millions of small objects and creates no reference cycles; the
+    cyclic collector would walk every claim and index again and again (a third of the run
+    time on a large collection), so it waits until the step is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Event:
+    """A live event (a union-find root)."""
+
+    __slots__ = (
+        "countries",
+        "docs",
+        "harm",
+        "hi",
+        "keys",
+        "lo",
+        "members",
+        "place_ids",
+        "place_keys",
+        "t0",
+        "t1",
+        "vague_keys",
+    )
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        #: Period of the precisely dated members (None: there are none).
+        self.t0: dt.date | None = None
+        self.t1: dt.date | None = None
+        #: Earliest start and latest end of the members that have dates at all.
+        self.lo: dt.date | None = None
+        self.hi: dt.date | None = None
+        self.place_ids: AbstractSet[str] = frozenset()
+        self.place_keys: AbstractSet[str] = frozenset()
+        self.countries: AbstractSet[str] = frozenset()
+        self.docs: set[str] = set()
+        self.harm = False
+        #: Block keys this event is filed under, and its keys in the vaguely dated index.
+        self.keys: list[int] = []
+        self.vague_keys: list[int] = []
+
+    @property
+    def fittable(self) -> bool:
+        """Only such an event can take another document's claim by rule 2."""
+        return self.harm and bool(self.place_ids)
 
 
 class Aligner:
     """Clusters items; ``add`` may be called again with more items (incremental use)."""
 
     def __init__(self) -> None:
-        #: Items by their ``index`` (the caller's claim position), which cluster members name.
-        self.items: dict[int, Item] = {}
-        self.clusters: list[Cluster] = []
-        self.of_item: dict[int, int] = {}
-        self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.by_sentence: dict[tuple[str, int], int] = {}
-        self.by_mention: dict[tuple[str, int], int] = {}
+        self._parent: list[int] = []
+        #: Live events by root id; a merged-away id maps to None.
+        self._events: list[_Event | None] = []
+        self._country_no: dict[str, int] = {}
+        #: Block key -> {event: sequence number of its first filing}, for fittable events;
+        #: ``_dormant`` holds the others until they become fittable.
+        self._blocks: dict[int, dict[int, int]] = {}
+        self._dormant: dict[int, dict[int, int]] = {}
+        self._seq = 0
+        #: (country, year) -> events founded by vaguely dated claims only, in filing order.
+        self._vague: dict[int, dict[int, None]] = {}
+        #: Per document: sentence (even keys) and time mention (odd keys) -> event.
+        self._links: dict[str, dict[int, int]] = {}
         #: The events each document contributes to (for undated claims of that document).
-        self.doc_clusters: dict[str, set[int]] = defaultdict(set)
-        #: Events founded by vaguely dated claims only, by (country, year).
-        self.vague_blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._doc_events: dict[str, set[int]] = {}
+        self._ranges: dict[tuple[dt.date, dt.date], range] = {}
 
     # -- bookkeeping ------------------------------------------------------------------------
 
-    def _root(self, cid: int) -> int:
-        while self.clusters[cid].merged_into is not None:
-            cid = self.clusters[cid].merged_into  # type: ignore[assignment]
+    def _find(self, cid: int) -> int:
+        parent = self._parent
+        while parent[cid] != cid:
+            parent[cid] = parent[parent[cid]]
+            cid = parent[cid]
         return cid
 
-    def _new(self) -> Cluster:
-        cluster = Cluster(len(self.clusters))
-        self.clusters.append(cluster)
-        return cluster
+    def _event(self, cid: int) -> _Event:
+        event = self._events[cid]
+        assert event is not None
+        return event
 
-    def _join(self, cluster: Cluster, item: Item) -> None:
-        cluster.members.append(item.index)
-        self.of_item[item.index] = cluster.cid
-        cluster.docs.add(item.doc_id)
-        self.doc_clusters[item.doc_id].add(cluster.cid)
-        cluster.harm = cluster.harm or item.harm
-        if item.precise and item.t0 and item.t1:
-            cluster.t0 = min(cluster.t0, item.t0) if cluster.t0 else item.t0
-            cluster.t1 = max(cluster.t1, item.t1) if cluster.t1 else item.t1
-            for country in item.countries or {_NO_COUNTRY}:
-                for month in _months(item.t0, item.t1):
-                    key = (country, month)
-                    if not self.blocks[key] or self.blocks[key][-1] != cluster.cid:
-                        self.blocks[key].append(cluster.cid)
-        elif item.t0 is not None and item.t1 is not None and item.harm:
-            for country in item.countries or {_NO_COUNTRY}:
-                for year in range(item.t0.year, item.t1.year + 1):
-                    self.vague_blocks[(country, year)].append(cluster.cid)
-        cluster.place_ids |= item.place_ids
-        cluster.place_keys |= item.place_keys
-        cluster.countries |= item.countries
-        self.by_sentence.setdefault((item.doc_id, item.sentence), cluster.cid)
+    def _new(self) -> int:
+        cid = len(self._parent)
+        self._parent.append(cid)
+        self._events.append(_Event())
+        return cid
+
+    def _months(self, t0: dt.date, t1: dt.date) -> range:
+        """``_month_range``, remembered: claims share a few thousand periods."""
+        months = self._ranges.get((t0, t1))
+        if months is None:
+            months = self._ranges[(t0, t1)] = _month_range(t0, t1)
+        return months
+
+    def _country(self, country: str) -> int:
+        number = self._country_no.get(country)
+        if number is None:
+            number = self._country_no[country] = len(self._country_no)
+        return number
+
+    def _file(self, cid: int, event: _Event, countries: AbstractSet[str], months: range) -> None:
+        """File ``cid`` under every (country, month) key given, keeping earlier filings."""
+        index = self._blocks if event.fittable else self._dormant
+        for country in countries:
+            base = self._country(country) * _MONTH_SPAN
+            for month in months:
+                key = base + month
+                bucket = index.get(key)
+                if bucket is None:
+                    bucket = index[key] = {}
+                elif cid in bucket:
+                    continue
+                bucket[cid] = self._seq
+                self._seq += 1
+                event.keys.append(key)
+
+    def _wake(self, cid: int, event: _Event) -> None:
+        """The event became fittable: its filings move to the index lookups read."""
+        for key in event.keys:
+            seq = self._dormant[key].pop(cid)
+            bucket = self._dormant[key]
+            if not bucket:
+                del self._dormant[key]
+            self._blocks.setdefault(key, {})[cid] = seq
+
+    def _unvague(self, cid: int, event: _Event) -> None:
+        """The event now has precise dates: vaguely dated claims no longer join it."""
+        for key in event.vague_keys:
+            bucket = self._vague[key]
+            del bucket[cid]
+            if not bucket:
+                del self._vague[key]
+        event.vague_keys = []
+
+    def _join(self, cid: int, item: Item, precise: bool, harm: bool) -> None:
+        """``precise`` and ``harm`` are the item's (computed once per item by the caller)."""
+        event = self._events[cid]
+        assert event is not None
+        event.members.append(item.index)
+        doc = item.doc_id
+        if doc not in event.docs:
+            event.docs.add(doc)
+            events = self._doc_events.get(doc)
+            if events is None:
+                self._doc_events[doc] = {cid}
+            else:
+                events.add(cid)
+        was_fittable = event.harm and bool(event.place_ids)
+        if harm:
+            event.harm = True
+        if item.place_ids:
+            event.place_ids = _grow(event.place_ids, item.place_ids)
+            event.place_keys = _grow(event.place_keys, item.place_keys)
+        if item.countries:
+            event.countries = _grow(event.countries, item.countries)
+        if not was_fittable and event.harm and event.place_ids:
+            self._wake(cid, event)
+        t0, t1 = item.t0, item.t1
+        if t0 is not None:
+            if event.lo is None or t0 < event.lo:
+                event.lo = t0
+            if t1 is not None and (event.hi is None or t1 > event.hi):
+                event.hi = t1
+        if t0 is not None and t1 is not None:
+            if precise:
+                if event.t0 is None or event.t1 is None:
+                    event.t0, event.t1 = t0, t1
+                    self._unvague(cid, event)
+                else:
+                    if t0 < event.t0:
+                        event.t0 = t0
+                    if t1 > event.t1:
+                        event.t1 = t1
+                self._file(cid, event, item.countries or _NO_COUNTRIES, self._months(t0, t1))
+            elif harm and event.t0 is None:
+                for country in item.countries or _NO_COUNTRIES:
+                    base = self._country(country) * _YEAR_SPAN
+                    for year in range(t0.year, t1.year + 1):
+                        bucket = self._vague.setdefault(base + year, {})
+                        if cid not in bucket:
+                            bucket[cid] = None
+                            event.vague_keys.append(base + year)
+        links = self._links.get(doc)
+        if links is None:
+            links = self._links[doc] = {}
+        links.setdefault(2 * (item.sentence + 1), cid)
         if item.time_mention is not None:
-            self.by_mention.setdefault((item.doc_id, item.time_mention), cluster.cid)
+            links.setdefault(2 * item.time_mention + 1, cid)
 
-    def _merge(self, keep: Cluster, other: Cluster) -> None:
-        if keep.cid == other.cid:
-            return
-        other.merged_into = keep.cid
-        for index in other.members:
-            self.of_item[index] = keep.cid
-        keep.members.extend(other.members)
-        other.members = []
-        if other.t0 and other.t1:
-            keep.t0 = min(keep.t0, other.t0) if keep.t0 else other.t0
-            keep.t1 = max(keep.t1, other.t1) if keep.t1 else other.t1
-            for country in other.countries or {_NO_COUNTRY}:
-                for month in _months(other.t0, other.t1):
-                    self.blocks[(country, month)].append(keep.cid)
-        keep.place_ids |= other.place_ids
-        keep.place_keys |= other.place_keys
-        keep.countries |= other.countries
-        keep.docs |= other.docs
-        keep.harm = keep.harm or other.harm
+    def _merge(self, home: int, other: int) -> int:
+        """The event ``other`` joins ``home``; returns the surviving root.  The merged event is
+        also filed under the other's whole period and countries (kept from the first version
+        of this module: later claims of that period find it even between its claims)."""
+        h, o = self._event(home), self._event(other)
+        assert o.t0 is not None and o.t1 is not None  # only fitting events are merged
+        # A copy: the other's set may be the one that grows below.
+        hull = (frozenset(o.countries or _NO_COUNTRIES), self._months(o.t0, o.t1))
+        big, small = (home, other) if len(h.members) >= len(o.members) else (other, home)
+        b, s = (h, o) if big == home else (o, h)
+        self._unvague(big, b)
+        self._unvague(small, s)
+        self._parent[small] = big
+        self._events[small] = None
+        was_fittable, small_fittable = b.fittable, s.fittable
+        b.members.extend(s.members)
+        b.t0 = s.t0 if b.t0 is None else min(b.t0, s.t0) if s.t0 else b.t0
+        b.t1 = s.t1 if b.t1 is None else max(b.t1, s.t1) if s.t1 else b.t1
+        if s.lo is not None:
+            b.lo = s.lo if b.lo is None else min(b.lo, s.lo)
+        if s.hi is not None:
+            b.hi = s.hi if b.hi is None else max(b.hi, s.hi)
+        b.place_ids = _grow(b.place_ids, s.place_ids)
+        b.place_keys = _grow(b.place_keys, s.place_keys)
+        b.countries = _grow(b.countries, s.countries)
+        b.harm = b.harm or s.harm
+        for doc in s.docs:
+            events = self._doc_events[doc]
+            events.discard(small)
+            events.add(big)
+        b.docs |= s.docs
+        # The smaller event's filings move over, keeping the earlier sequence number per key.
+        source = self._blocks if small_fittable else self._dormant
+        target = self._blocks if was_fittable else self._dormant
+        for key in s.keys:
+            bucket = source[key]
+            seq = bucket.pop(small)
+            if not bucket:
+                del source[key]
+            into = target.get(key)
+            if into is None:
+                into = target[key] = {}
+            mine = into.get(big)
+            if mine is None:
+                into[big] = seq
+                b.keys.append(key)
+            elif seq < mine:
+                into[big] = seq
+        if b.fittable and not was_fittable:
+            self._wake(big, b)
+        self._file(big, b, *hull)
+        return big
 
     def restore(self, groups: Iterable[Sequence[Item]]) -> None:
         """Rebuild events already found (incremental use): members join without comparisons,
         so later ``add`` calls compare new claims with them through the same index."""
-        for members in groups:
-            cluster = self._new()
-            for item in members:
-                self.items[item.index] = item
-                self._join(cluster, item)
+        with gc_paused():
+            for members in groups:
+                cid = self._new()
+                for item in members:
+                    self._join(cid, item, item.precise, item.harm)
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _linked(self, item: Item) -> Cluster | None:
+    def _linked(self, item: Item) -> int | None:
         """Rule 1: the same document's sentence or time mention."""
-        cid = self.by_sentence.get((item.doc_id, item.sentence))
+        links = self._links.get(item.doc_id)
+        if links is None:
+            return None
+        cid = links.get(2 * (item.sentence + 1))
         if cid is None and item.time_mention is not None:
-            cid = self.by_mention.get((item.doc_id, item.time_mention))
-        return self.clusters[self._root(cid)] if cid is not None else None
+            cid = links.get(2 * item.time_mention + 1)
+        return self._find(cid) if cid is not None else None
 
-    def _fits(self, item: Item, cluster: Cluster) -> bool:
-        """Rule 2, for a precisely dated harm claim against an event of another episode."""
-        if not item.harm or not cluster.harm or not item.place_ids or not cluster.place_ids:
-            return False
-        if cluster.t0 is None or cluster.t1 is None or item.t0 is None or item.t1 is None:
-            return False
-        if _gap(item.t0, item.t1, cluster.t0, cluster.t1) > TOLERANCE_DAYS:
-            return False
-        return _nested(item.place_ids, item.place_keys, cluster.place_ids, cluster.place_keys)
-
-    def _candidates(self, item: Item) -> list[Cluster]:
-        assert item.t0 is not None and item.t1 is not None
-        seen: dict[int, Cluster] = {}
-        for country in item.countries or {_NO_COUNTRY}:
-            for month in _months(item.t0, item.t1):
-                for cid in self.blocks.get((country, month), ()):
-                    root = self._root(cid)
-                    if root not in seen:
-                        seen[root] = self.clusters[root]
-        return list(seen.values())
+    def _fitting(self, item: Item) -> tuple[list[int], int | None]:
+        """Rule 2: the events a precisely dated harm claim fits, and the first one found
+        (countries in the item's order, months ascending, then by first filing)."""
+        t0, t1 = item.t0, item.t1
+        assert t0 is not None and t1 is not None
+        ids, keys = item.place_ids, item.place_keys
+        events, blocks = self._events, self._blocks
+        fitting: list[int] = []
+        checked: set[int] = set()
+        first: tuple[int, int, int] | None = None
+        months = self._months(t0, t1)
+        rank = 0
+        for country in item.countries or _NO_COUNTRIES:
+            number = self._country_no.get(country)
+            if number is None:
+                rank += len(months)
+                continue
+            base = number * _MONTH_SPAN
+            for month in months:
+                rank += 1
+                bucket = blocks.get(base + month)
+                if not bucket:
+                    continue
+                for cid, seq in bucket.items():
+                    if cid in checked:
+                        continue
+                    checked.add(cid)
+                    event = events[cid]
+                    assert event is not None and event.t0 is not None and event.t1 is not None
+                    # The gap between the periods, as _gap computes it.
+                    if (max(t0, event.t0) - min(t1, event.t1)).days > TOLERANCE_DAYS:
+                        continue
+                    if not _nested(ids, keys, event.place_ids, event.place_keys):
+                        continue
+                    fitting.append(cid)
+                    if first is None or (rank, seq) < (first[0], first[1]):
+                        first = (rank, seq, cid)
+        return fitting, first[2] if first is not None else None
 
     # -- phases ------------------------------------------------------------------------------
 
-    def add(self, new_items: Sequence[Item]) -> None:
-        self.items.update((i.index, i) for i in new_items)
+    def add(self, new_items: Sequence[Item], progress: Progress | None = None) -> None:
+        with gc_paused():
+            self._add(new_items, progress)
+
+    def _add(self, new_items: Sequence[Item], progress: Progress | None) -> None:
         precise = [i for i in new_items if i.precise]
         # Counts of harm first: an event claim or a troop strength must not found an event
         # that keeps the harm counts of its sentence from joining the event they fit.
         vague = sorted((i for i in new_items if not i.precise), key=lambda i: not i.harm)
-        for item in precise:
+        total = len(new_items)
+        for done, item in enumerate(precise):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("aligning", done, total)
             home = self._linked(item)
-            fitting = [c for c in self._candidates(item) if self._fits(item, c)]
-            if home is None and fitting:
-                home = fitting[0]
+            harm = item.harm
+            fitting: list[int] = []
+            if harm and item.place_ids:
+                fitting, first = self._fitting(item)
+                if home is None:
+                    home = first
             if home is None:
                 home = self._new()
+            root = home
             for other in fitting:
-                if self._root(other.cid) != self._root(home.cid) and self._fits(item, other):
-                    self._merge(home, self.clusters[self._root(other.cid)])
-            self._join(home, item)
-        for item in vague:
-            home = self._linked(item) or self._unique_fit(item) or self._vague_fit(item)
-            self._join(home or self._new(), item)
+                if other != home:
+                    root = self._merge(root, other)
+            self._join(root, item, True, harm)
+        for done, item in enumerate(vague, len(precise)):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("aligning", done, total)
+            home = self._linked(item)
+            harm = item.harm
+            if home is None and harm and item.place_ids:
+                home = self._unique_fit(item)
+                if home is None:
+                    home = self._vague_fit(item)
+            self._join(self._new() if home is None else home, item, False, harm)
+        if progress is not None:
+            progress("aligning", total, total)
 
-    def _unique_fit(self, item: Item) -> Cluster | None:
+    def _unique_fit(self, item: Item) -> int | None:
         """Phase 2 for a vaguely dated claim: the one event of another document that fits."""
         if item.t0 is None or item.t1 is None or not item.harm or not item.place_ids:
             return None
-        found: dict[int, Cluster] = {}
-        for country in item.countries or {_NO_COUNTRY}:
-            year = item.t0.year
-            while year <= item.t1.year:
-                for month in range(1, 13):
-                    for cid in self.blocks.get((country, f"{year:04d}-{month:02d}"), ()):
-                        root = self._root(cid)
-                        cluster = self.clusters[root]
-                        if root in found or item.doc_id in cluster.docs or not cluster.harm:
-                            continue
-                        overlaps = (
-                            cluster.t0 is not None
-                            and cluster.t1 is not None
-                            and _gap(item.t0, item.t1, cluster.t0, cluster.t1) <= 0
-                        )
-                        if overlaps and _nested(
-                            item.place_ids, item.place_keys, cluster.place_ids, cluster.place_keys
-                        ):
-                            found[root] = cluster
-                year += 1
-        return next(iter(found.values())) if len(found) == 1 else None
+        found: int | None = None
+        checked: set[int] = set()
+        for country in item.countries or _NO_COUNTRIES:
+            number = self._country_no.get(country)
+            if number is None:
+                continue
+            base = number * _MONTH_SPAN
+            for month in range(item.t0.year * 12, (item.t1.year + 1) * 12):
+                for cid in self._blocks.get(base + month, ()):
+                    if cid in checked:
+                        continue
+                    checked.add(cid)
+                    event = self._event(cid)
+                    if item.doc_id in event.docs:
+                        continue
+                    assert event.t0 is not None and event.t1 is not None
+                    if _gap(item.t0, item.t1, event.t0, event.t1) <= 0 and _nested(
+                        item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                    ):
+                        if found is not None:
+                            return None  # two fit: it bridges neither
+                        found = cid
+        return found
 
-    def _vague_fit(self, item: Item) -> Cluster | None:
+    def _vague_fit(self, item: Item) -> int | None:
         """A vaguely dated claim joins an event of other vaguely dated claims (never one with
         precise dates: see the module docstring) when places nest and periods touch; an
         undated claim joins the one event of its own document that its places fit."""
         if not item.harm or not item.place_ids:
             return None
         if item.t0 is None or item.t1 is None:
-            own = {self._root(cid) for cid in self.doc_clusters.get(item.doc_id, ())}
-            fits = [
-                self.clusters[c]
-                for c in own
-                if self.clusters[c].harm
-                and _nested(
-                    item.place_ids,
-                    item.place_keys,
-                    self.clusters[c].place_ids,
-                    self.clusters[c].place_keys,
-                )
-            ]
-            return fits[0] if len(fits) == 1 else None
-        for country in item.countries or {_NO_COUNTRY}:
+            found: int | None = None
+            for cid in self._doc_events.get(item.doc_id, ()):
+                event = self._event(cid)
+                if event.harm and _nested(
+                    item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                ):
+                    if found is not None:
+                        return None
+                    found = cid
+            return found
+        for country in item.countries or _NO_COUNTRIES:
+            number = self._country_no.get(country)
+            if number is None:
+                continue
+            base = number * _YEAR_SPAN
             # Neighbouring years too: "1932-33" and "1934" touch.
             for year in range(item.t0.year - 1, item.t1.year + 2):
-                for cid in self.vague_blocks.get((country, year), ()):
-                    cluster = self.clusters[self._root(cid)]
-                    if cluster.t0 is not None or not cluster.harm:
-                        continue  # has precise dates, or is not about harm
-                    span = [self.items[i] for i in cluster.members if self.items[i].t0]
-                    lo = min(i.t0 for i in span if i.t0)
-                    hi = max(i.t1 for i in span if i.t1)
-                    if _gap(item.t0, item.t1, lo, hi) <= 1 and _nested(
-                        item.place_ids, item.place_keys, cluster.place_ids, cluster.place_keys
+                for cid in self._vague.get(base + year, ()):
+                    event = self._event(cid)
+                    assert event.lo is not None and event.hi is not None
+                    if _gap(item.t0, item.t1, event.lo, event.hi) <= 1 and _nested(
+                        item.place_ids, item.place_keys, event.place_ids, event.place_keys
                     ):
-                        return cluster
+                        return cid
         return None
 
     def groups(self) -> list[list[int]]:
-        return [c.members for c in self.clusters if c.merged_into is None and c.members]
+        """The events' members (item indexes), each sorted, ordered by their first member."""
+        found = [sorted(e.members) for e in self._events if e is not None and e.members]
+        found.sort(key=lambda members: members[0])
+        return found

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rashomon.align.cluster import Aligner
+from rashomon.align.cluster import PROGRESS_EVERY, Aligner, Progress, gc_paused
 from rashomon.align.items import to_item
 from rashomon.extract.claims import EVENT_TYPES
 from rashomon.reconcile import find_disputes, find_inconsistencies
@@ -96,12 +96,28 @@ def make_event(claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO
     }
 
 
+def align(claims: Sequence[Mapping[str, Any]], progress: Progress | None = None) -> list[list[int]]:
+    """The events' members (claim positions, each list sorted), ordered by first member."""
+    aligner = Aligner()
+    aligner.add([to_item(i, c) for i, c in enumerate(claims)], progress)
+    return aligner.groups()
+
+
 def build_events(
-    claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO
+    claims: Sequence[Mapping[str, Any]],
+    ratio: float = DISPUTE_RATIO,
+    progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """Align claims (ordered by document ingestion, then offset) into events."""
-    aligner = Aligner()
-    aligner.add([to_item(i, c) for i, c in enumerate(claims)])
-    groups = [sorted(g) for g in aligner.groups()]
-    groups.sort(key=lambda g: g[0])
-    return [make_event([claims[i] for i in group], ratio) for group in groups]
+    # The aligner and its items are freed before the events are built: peak memory is the
+    # larger of the two, not their sum.
+    groups = align(claims, progress)
+    with gc_paused():
+        events = []
+        for done, group in enumerate(groups):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("summarising events", done, len(groups))
+            events.append(make_event([claims[i] for i in group], ratio))
+        if progress is not None:
+            progress("summarising events", len(groups), len(groups))
+    return events

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: An interval longer than this is "coarse" (a season, a year): too vague to found an event
@@ -54,6 +54,12 @@ class Item:
 def _date(text: Any, end: bool) -> dt.date | None:
     if not isinstance(text, str) or len(text) < 4:
         return None
+    return _parse_date(text, end)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_date(text: str, end: bool) -> dt.date | None:
+    """Cached: claims repeat a few thousand dates, and one date object serves them all."""
     try:
         if len(text) == 4:
             return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
@@ -82,19 +88,36 @@ def _place_keys(place_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def to_item(index: int, claim: Mapping[str, Any]) -> Item:
-    time = claim.get("time") or {}
+@lru_cache(maxsize=1 << 16)
+def _places(
+    places: tuple[tuple[str, bool, str | None], ...],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(ids, keys, countries) of a claim's places, given as (id, from the gazetteer, country).
+    Cached: the same places recur in many claims, and they then share one set of each."""
     ids: list[str] = []
     keys: list[str] = []
     countries: list[str] = []
-    for place in claim.get("places") or []:
-        pid = place.get("id") or f"name:{str(place.get('name', '')).casefold()}"
+    for pid, known, country in places:
         ids.append(pid)
-        place_keys = _place_keys(pid) if place.get("id") else (pid,)
+        place_keys = _place_keys(pid) if known else (pid,)
         keys.extend(place_keys)
         countries.extend(k for k in place_keys if k.startswith("cc:"))
-        if place.get("country"):
-            countries.append(f"cc:{place['country']}")
+        if country:
+            countries.append(f"cc:{country}")
+    return frozenset(ids), frozenset(keys), frozenset(countries)
+
+
+def to_item(index: int, claim: Mapping[str, Any]) -> Item:
+    time = claim.get("time") or {}
+    places = tuple(
+        (
+            place.get("id") or f"name:{str(place.get('name', '')).casefold()}",
+            bool(place.get("id")),
+            place.get("country") or None,
+        )
+        for place in claim.get("places") or []
+    )
+    ids, keys, countries = _places(places)
     evidence = claim.get("evidence") or {}
     value = claim.get("value") or claim.get("trigger") or {}
     return Item(
@@ -107,9 +130,9 @@ def to_item(index: int, claim: Mapping[str, Any]) -> Item:
         t0=_date(time.get("start"), end=False),
         t1=_date(time.get("end") or time.get("start"), end=True),
         time_mention=time.get("start_char"),
-        place_ids=frozenset(ids),
-        place_keys=frozenset(keys),
-        countries=frozenset(countries),
+        place_ids=ids,
+        place_keys=keys,
+        countries=countries,
         sentence=int(evidence.get("start", -1)),
         start=int(value.get("start", evidence.get("start", 0))),
     )

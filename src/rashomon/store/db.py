@@ -250,20 +250,23 @@ class Store:
         changed: Sequence[dict[str, Any]],
         removed: Sequence[str],
         assignments: dict[str, str],
+        unassigned: Sequence[str] = (),
     ) -> None:
-        """Write changed events and every claim's event, drop merged-away events: one
-        transaction, so readers never see half an update."""
+        """Write changed events, drop merged-away ones, set the event of the claims in
+        ``assignments`` (claim id -> event id; other claims keep theirs) and forget the claims
+        in ``unassigned``: one transaction, so readers never see half an update."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
             ids = [e["id"] for e in changed] + list(removed)
             for chunk in _chunks(ids):
                 conn.execute(s.events.delete().where(s.events.c.id.in_(chunk)))
-            if changed:
+            for chunk in _chunks([e for e in changed], 2000):
                 conn.execute(
                     s.events.insert(),
-                    [{"id": e["id"], "data": e, "updated_at": now} for e in changed],
+                    [{"id": e["id"], "data": e, "updated_at": now} for e in chunk],
                 )
-            conn.execute(s.event_claims.delete())
+            for chunk in _chunks([*assignments, *unassigned]):
+                conn.execute(s.event_claims.delete().where(s.event_claims.c.claim_id.in_(chunk)))
             rows = [{"claim_id": c, "event_id": e} for c, e in assignments.items()]
             for chunk in _chunks(rows, 5000):
                 conn.execute(s.event_claims.insert(), chunk)
