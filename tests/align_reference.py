@@ -3,7 +3,9 @@ that the regression tests compare today's aligner with: the grouping must not ch
 
 It is quadratic to cubic on dense collections (union-find without path compression, dead ids
 left in the block lists), so tests run it on small inputs only.  Do not "fix" it: its value is
-that it is the old behaviour, verbatim apart from this header and its imports.
+that it is the old behaviour, verbatim apart from this header, its imports, and one fix
+(below, in ``_candidates`` and ``_vague_fit``): countries are visited in sorted order, not in
+a set's order, which changed the grouping from one run to the next.
 """
 
 # ruff: noqa
@@ -268,7 +270,7 @@ class Aligner:
     def _candidates(self, item: Item) -> list[Cluster]:
         assert item.t0 is not None and item.t1 is not None
         seen: dict[int, Cluster] = {}
-        for country in item.countries or {_NO_COUNTRY}:
+        for country in sorted(item.countries or {_NO_COUNTRY}):
             for month in _months(item.t0, item.t1):
                 for cid in self.blocks.get((country, month), ()):
                     root = self._root(cid)
@@ -345,7 +347,7 @@ class Aligner:
                 )
             ]
             return fits[0] if len(fits) == 1 else None
-        for country in item.countries or {_NO_COUNTRY}:
+        for country in sorted(item.countries or {_NO_COUNTRY}):
             # Neighbouring years too: "1932-33" and "1934" touch.
             for year in range(item.t0.year - 1, item.t1.year + 2):
                 for cid in self.vague_blocks.get((country, year), ()):

@@ -9,7 +9,10 @@ strengths and event claims, nested and multi-country places) and require identic
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +25,7 @@ from rashomon.align import Aligner, build_events, event_id, to_item, update_even
 from rashomon.document import Document
 from rashomon.store import Store
 from tests import align_reference as reference
-from tests.conftest import CORPUS, needs_shared
+from tests.conftest import CORPUS, ROOT, needs_shared
 
 #: Gazetteer places that nest (Baku in its uezd in its governorate in the viceroyalty) or not,
 #: a country code, a made-up id and a bare name.
@@ -217,3 +220,29 @@ def test_incremental_store_updates_match_the_reference(tmp_path: Path) -> None:
         again = update_events(store)
         assert again.changed == again.removed == again.new_claims == 0
         assert store.events() == before
+
+
+_DIGEST = """
+import hashlib, json
+from tests.test_align_regression import dense_claims, new_groups
+groups = [new_groups(dense_claims(seed, 200, 30)) for seed in range(40)]
+print(hashlib.sha256(json.dumps(groups).encode()).hexdigest())
+"""
+
+
+def test_grouping_does_not_change_with_string_hashing() -> None:
+    """Where several events fit a claim naming places in two countries, the first one found
+    takes the others; countries were visited in a set's order, which Python's string hashing
+    changes from one process to the next, so the same claims gave different events."""
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _DIGEST],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(digests) == 1

@@ -68,6 +68,15 @@ def _month_range(t0: dt.date, t1: dt.date) -> range:
     return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
 
 
+def _in_order(countries: AbstractSet[str]) -> Iterable[str]:
+    """A claim's countries in a fixed order.  Where several events fit, the first one found
+    is the one the others join, so the order must not be a set's (it changes with Python's
+    string hashing from one run to the next)."""
+    if not countries:
+        return _NO_COUNTRIES
+    return sorted(countries) if len(countries) > 1 else countries
+
+
 def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
     return (max(a0, b0) - min(a1, b1)).days
 
@@ -376,7 +385,7 @@ class Aligner:
         first: tuple[int, int, int] | None = None
         months = self._months(t0, t1)
         rank = 0
-        for country in item.countries or _NO_COUNTRIES:
+        for country in _in_order(item.countries):
             number = self._country_no.get(country)
             if number is None:
                 rank += len(months)
@@ -490,7 +499,7 @@ class Aligner:
                         return None
                     found = cid
             return found
-        for country in item.countries or _NO_COUNTRIES:
+        for country in _in_order(item.countries):
             number = self._country_no.get(country)
             if number is None:
                 continue
