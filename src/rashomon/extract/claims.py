@@ -64,6 +64,10 @@ class Claim:
     perpetrators: list[dict[str, Any]] = field(default_factory=list)
     victims: list[dict[str, Any]] = field(default_factory=list)
     attribution: dict[str, Any] | None = None
+    #: The document's stance toward the figure; None = asserted (extract/stance.py).
+    stance: dict[str, Any] | None = None
+    #: What part of the event the figure counts, when it counts a part (extract/scope.py).
+    scope: dict[str, Any] | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     framing: list[str] = field(default_factory=list)
     #: Loaded terms the document uses in its own voice (outside quotation marks, in a claim it
@@ -98,6 +102,8 @@ class Claim:
             "perpetrators": self.perpetrators,
             "victims": self.victims,
             "attribution": self.attribution,
+            "stance": self.stance,
+            "scope": self.scope,
             "evidence": self.evidence,
             "framing": self.framing,
             "framing_own_voice": self.framing_own_voice,

@@ -146,6 +146,44 @@ class RolesLexicon:
         self.instrumental = bool(data.get("instrumental_agent", False))
 
 
+class StanceLexicon:
+    """The words of revision, rejection and doubt (see :mod:`rashomon.extract.stance`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        def matcher(key: str) -> PhraseMatcher[str]:
+            return PhraseMatcher([(w, key) for w in data.get(key, []) if w.strip()])
+
+        self.revision_verbs = matcher("revision_verbs")
+        self.earlier_words = matcher("earlier_words")
+        self.pluperfect = matcher("pluperfect")
+        self.toll_nouns = matcher("toll_nouns")
+        self.new_markers = matcher("new_markers")
+        self.rejection_predicates = matcher("rejection_predicates")
+        self.claim_nouns = matcher("claim_nouns")
+        self.denial_verbs = matcher("denial_verbs")
+        self.denial_objects = matcher("denial_objects")
+        self.unconfirmed = matcher("unconfirmed")
+        self.from_words = matcher("from_words")
+        self.to_words = matcher("to_words")
+        self.later_words = matcher("later_words")
+
+
+class ScopeLexicon:
+    """The words that mark a part of an event (see :mod:`rashomon.extract.scope`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        def matcher(key: str) -> PhraseMatcher[str]:
+            return PhraseMatcher([(w, key) for w in data.get(key, []) if w.strip()])
+
+        self.site_nouns = matcher("site_nouns")
+        self.locatives = matcher("locatives")
+        self.area_markers = matcher("area_markers")
+        self.subgroup_markers = matcher("subgroup_markers")
+        self.partitive_openings = matcher("partitive_openings")
+        self.period_markers = matcher("period_markers")
+        self.total_markers = matcher("total_markers")
+
+
 class Lexicon:
     """Compiled vocabulary of one language."""
 
@@ -242,6 +280,12 @@ class Lexicon:
             }
         )
         self.determiners_only = self.roles.determiners
+        self.stance = StanceLexicon(data.get("stance", {}))
+        #: Words that say when, not who, in a speaker phrase ("Later the committee").
+        self.stance_skip = frozenset(
+            w.casefold() for w in data.get("stance", {}).get("later_words", [])
+        )
+        self.scope = ScopeLexicon(data.get("scope", {}))
 
 
 def _calendar_words(lang: str) -> frozenset[str]:

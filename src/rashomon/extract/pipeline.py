@@ -119,9 +119,13 @@ def attributions(p: Parsed) -> None:
 def figures(p: Parsed) -> None:
     from rashomon.extract._assemble import build_figure_claims
     from rashomon.extract._roles_context import Accounts
+    from rashomon.extract.scope import assign_scope
+    from rashomon.extract.stance import assign_stance
 
     p.accounts = Accounts(p)
     p.claims.extend(build_figure_claims(p, p.accounts))
+    assign_stance(p, p.claims)
+    assign_scope(p, p.claims)
 
 
 def events(p: Parsed) -> None:

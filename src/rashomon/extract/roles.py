@@ -39,7 +39,7 @@ HARM_TYPES = frozenset(
 NO_PERPETRATOR = frozenset({"population", "combatants", "returned"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_STRONG_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s|\n")
+_STRONG_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s")
 _MARKER_REACH = 60  # chars from a harm word to the agent marker after it
 _AGENT_GAP_WORDS = 3  # words between a marker and the candidate ("by the rival ...")
 _SUBJECT_REACH = 140  # chars from a subject candidate to its verb
@@ -269,6 +269,7 @@ def _proper_subjects(p: Parsed, sent: Sentence, cands: list[Role]) -> list[Role]
     acronym ("LRA") or a capitalised name inside the sentence, not a place, a month, a known
     candidate or the sentence's first word."""
     out = []
+    attributed = [(a.start, a.end) for a in sent.attributions]
     for m in re.finditer(
         r"(?<![\w'’])(?:[A-ZА-ЯЁ]{2,6}|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){1,3})(?![\w'’])",
         p.text[sent.span.start : sent.span.end],
@@ -282,6 +283,7 @@ def _proper_subjects(p: Parsed, sent: Sentence, cands: list[Role]) -> list[Role]
             or any(c.start < end and start < c.end for c in cands)
             or any(pl.start < end and start < pl.end for pl in sent.places)
             or any(t.start < end and start < t.end for t in sent.times)
+            or any(a <= start < b for a, b in attributed)
         ):
             continue
         out.append(Role(start, end, m.group(), m.group(), None, "name", "sentence"))
@@ -325,6 +327,30 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
 
     acts = p.lex.roles.acts.find_all(p.text, sent.span.start, sent.span.end)
     verbs = p.lex.roles.active_verbs.find_all(p.text, sent.span.start, sent.span.end)
+    # A marker of several words names a doer after any harm ("died at the hands of the
+    # police", "murieron a manos de"); "by" alone only after an act ("died by drowning").
+    suffered = [t for t in sent.triggers if t.payload.event_type in HARM_TYPES]
+    for trig in suffered:
+        clause = clause_bounds(p, sent, trig.start)
+        for marker in p.lex.agent_markers.finditer(p.text, trig.end, clause[1]):
+            if (
+                len(marker.text.split()) < 2
+                or len(_WORD.findall(p.text[trig.end : marker.start])) > 4
+            ):
+                continue
+            agent = next(
+                (
+                    r
+                    for r in cands
+                    if r.start >= marker.end
+                    and r.type in AGENT_TYPES
+                    and _leads_to(p, p.text[marker.end : r.start])
+                ),
+                None,
+            )
+            if agent is not None:
+                add(clause, trig, _coordinated(p, agent, cands, clause))
+            break
     for act in acts:
         clause = clause_bounds(p, sent, act.start)
         if _denied(p, clause, act.start):
@@ -437,8 +463,8 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
         clause = clause_bounds(p, sent, verb.start)
         if _is_passive(p, verb, clause[0]) or _denied(p, clause, verb.start):
             continue
-        if _after_preposition(p, verb, clause[0]):
-            continue  # a gerund used as a noun ("known for kidnapping children")
+        if _after_preposition(p, verb, clause[0]) or _counted_word(p, sent, verb):
+            continue  # a noun: "known for kidnapping children", "20 000 blessés"
         if _reduced_relative(p, verb, clause[1]):
             continue  # "people injured in the attack": a participle, not a predicate
         subject = _subject(p, sent, verb, cands, clause)
@@ -467,6 +493,12 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
             )
         )
     return out
+
+
+def _counted_word(p: Parsed, sent: Sentence, verb: Hit[Any]) -> bool:
+    """A participle right after a number is the counted noun ("20 000 blessés", "79
+    погибших"), not a verb."""
+    return any(n.role == "quantity" and 0 <= verb.start - n.end <= 2 for n in sent.numbers)
 
 
 def _after_auxiliary(p: Parsed, r: Role) -> bool:

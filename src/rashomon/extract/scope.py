@@ -1,0 +1,190 @@
+"""What part of an event a figure counts (DESIGN.md §3 ``scope``), so that summaries keep it
+out of the event's toll:
+
+* ``site``: one building or spot ("150 corpses ... in one cistern alone", "360 patients ... à
+  l'hôpital");
+* ``area``: a place narrower than the event's, marked so ("in Baku itself", "up to 24,000 in
+  surrounding areas", "within the city walls");
+* ``subgroup``: a group apart from the toll ("hundreds of Bolsheviks ... also perished",
+  "Del millar de personas masacradas, 408 eran bebés");
+* ``period``: a sub-period or a rate ("for the period from January 20 to May 7", "1,000 a
+  day", "since the start of the year");
+* ``breakdown``: one of several figures of one measure that a sentence gives place by place.
+
+A figure with no such marker has no scope: the absence of a marker is no evidence of a part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from rashomon.extract.claims import Claim
+from rashomon.extract.pipeline import Parsed, Sentence
+from rashomon.extract.roles import clause_bounds
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEAR = 80  # chars around a figure where its site or period is named
+_SITE_GAP_WORDS = 3  # words between a locative and the site noun ("in one cistern")
+#: Counts of harm done at a place: where the dead were found or the buildings burned.
+_SITE_MEASURES = frozenset({"killed", "victims", "destroyed"})
+_NAMED = frozenset({"ethnonym", "religious_group", "armed_group", "army", "org", "state"})
+
+
+def _scope(p: Parsed, kind: str, start: int, end: int) -> dict[str, Any]:
+    return {"kind": kind, "text": p.text[start:end], "start": start, "end": end}
+
+
+def assign_scope(p: Parsed, claims: Sequence[Claim]) -> None:
+    """Set ``scope`` on figure claims that count a part of their event (in place)."""
+    starts = {s.span.start: s for s in p.sentences}
+    by_sent: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind != "figure" or c.value is None:
+            continue
+        sent = starts.get(int(c.evidence.get("start", -1)))
+        if sent is None:
+            continue
+        by_sent[sent.index].append(c)
+    for index, figs in by_sent.items():
+        sent = p.sentences[index]
+        for i, c in enumerate(figs):
+            others = [o for o in figs if o is not c]
+            c.scope = (
+                _period(p, sent, c, others)
+                or _site(p, sent, c, others)
+                or _area(p, sent, c, others)
+                or _subgroup(p, sent, c, figs[:i])
+            )
+    for index, figs in by_sent.items():
+        _breakdown(p, p.sentences[index], figs)
+
+
+def _window(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> tuple[int, int]:
+    """Around a figure in its clause, up to the neighbouring figures: a marker between two
+    figures belongs to the nearer one's side only."""
+    lo, hi = clause_bounds(p, sent, c.start)
+    lo = max([lo, c.start - _NEAR] + [o.end for o in others if o.end <= c.start])
+    hi = min([hi, c.end + _NEAR] + [o.start for o in others if o.start >= c.end])
+    return lo, hi
+
+
+def _period(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str, Any] | None:
+    lo, hi = _window(p, sent, c, others)
+    for hit in p.lex.scope.period_markers.finditer(p.text, lo, hi):
+        # A rate or sub-period right after the figure, or a "since the start of the year"
+        # anywhere in its clause.
+        after = 0 <= hit.start - c.end <= 40
+        if after or len(hit.text.split()) >= 3:
+            end = hit.end
+            for t in sent.times:
+                if 0 <= t.start - hit.end <= 8:
+                    end = t.end
+            return _scope(p, "period", hit.start, end)
+    return None
+
+
+def _site(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str, Any] | None:
+    if c.measure not in _SITE_MEASURES:
+        return None  # the injured "taken to hospital" are not counted at one site
+    lo, hi = _window(p, sent, c, others)
+    for site in p.lex.scope.site_nouns.finditer(p.text, lo, hi):
+        before = p.text[max(lo, site.start - 40) : site.start]
+        locs = p.lex.scope.locatives.find_all(before)
+        if not locs:
+            continue
+        gap = before[locs[-1].end :]
+        if len(_WORD.findall(gap)) <= _SITE_GAP_WORDS and not re.search(r"[,;:.]", gap):
+            start = max(lo, site.start - len(before) + locs[-1].end)
+            while p.text[start] == " ":
+                start += 1
+            return _scope(p, "site", start, site.end)
+    return None
+
+
+def _area(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str, Any] | None:
+    lo, hi = _window(p, sent, c, others)
+    hits = sorted(
+        p.lex.scope.area_markers.finditer(p.text, lo, hi), key=lambda h: abs(h.start - c.end)
+    )
+    for hit in hits:
+        # "in Baku itself", "solo en X": a place marked as the only part counted (a country
+        # named so is the whole of most events: no scope); "in surrounding areas", "within
+        # the city walls": a phrase of its own.
+        place = next(
+            (
+                pl
+                for pl in sent.places
+                if 0 <= hit.start - pl.end <= 2 or 0 <= pl.start - hit.end <= 2
+            ),
+            None,
+        )
+        if place is not None:
+            if place.place is not None and place.place.kind in ("country", "continent"):
+                continue
+            return _scope(p, "area", min(place.start, hit.start), max(place.end, hit.end))
+        if len(hit.text.split()) >= 2 and hit.start >= c.end and not hit.text.endswith(" en"):
+            return _scope(p, "area", hit.start, hit.end)
+    return None
+
+
+def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict[str, Any] | None:
+    hi = clause_bounds(p, sent, c.start)[1]
+    counted = next(
+        (v for v in c.victims if v.get("basis", "sentence") == "sentence" and v.get("start")),
+        None,
+    )
+    named = [v for v in c.victims if str(v.get("type")) in _NAMED and v.get("start")]
+    # "hundreds of Bolsheviks and Dashnaks also perished": a named group counted apart.
+    if named and p.lex.scope.subgroup_markers.find_all(p.text, c.end, hi):
+        v = named[0]
+        return _scope(p, "subgroup", int(v["start"]), int(v["end"]))
+    # "Del millar de personas masacradas, 408 eran bebés": a part of an earlier figure.
+    if earlier:
+        opening = p.lex.scope.partitive_openings.find_all(
+            p.text, sent.span.start, min(sent.span.end, sent.span.start + 12)
+        )
+        between = p.text[earlier[-1].end : c.start]
+        if (opening and opening[0].start == sent.span.start) or p.lex.subset_markers.find_all(
+            between
+        ):
+            if counted is not None:
+                return _scope(p, "subgroup", int(counted["start"]), int(counted["end"]))
+            return _scope(p, "subgroup", c.start, c.end)
+    return None
+
+
+def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
+    """Figures of one measure that one sentence gives place by place are parts; a figure the
+    sentence calls the total ("in all") is not."""
+    own = [
+        c
+        for c in figs
+        if c.places
+        and c.scope is None
+        and not any(n.startswith("places:") for n in c.notes)
+        and c.value is not None
+        and c.value.get("qualifier") != "range"
+    ]
+    by_measure: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in own:
+        by_measure[c.measure].append(c)
+    for parts in by_measure.values():
+        places = {str(pl.get("id") or pl.get("name")) for c in parts for pl in c.places}
+        if len(parts) < 2 or len(places) < 2:
+            continue
+        for c in parts:
+            window = p.text[max(sent.span.start, c.start - 20) : c.end + 20]
+            if p.lex.scope.total_markers.find_all(window):
+                continue
+            first = c.places[0]
+            text = str(first.get("text") or first.get("name"))
+            start = p.text.find(text, c.end, sent.span.end)
+            if start < 0:
+                start = p.text.find(text, sent.span.start, sent.span.end)
+            if start >= 0:
+                c.scope = _scope(p, "breakdown", start, start + len(text))
+            else:
+                c.scope = {"kind": "breakdown", "text": text, "start": None, "end": None}

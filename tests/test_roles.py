@@ -1,0 +1,203 @@
+"""Perpetrators, victims, stance and scope on invented sentences, per language.
+
+Every sentence here is made up for the test ("Osterlo", "Brisk" are invented towns); none is
+taken from the shared corpus.  The rules are about syntax, so each table row names the
+construction it exercises, and the mirror tests swap the sides' names: the roles swap,
+nothing else changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rashomon.extract.claims import Claim
+from rashomon.extract.pipeline import parse
+
+
+def _figures(text: str, lang: str = "en") -> list[Claim]:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    return [c for c in parsed.claims if c.kind == "figure"]
+
+
+def _one(text: str, lang: str = "en") -> Claim:
+    figs = _figures(text, lang)
+    assert len(figs) == 1, [c.value for c in figs]
+    return figs[0]
+
+
+def _texts(items: list[dict[str, Any]]) -> list[str]:
+    return [str(x["text"]) for x in items]
+
+
+# (language, sentence, perpetrators as written, a victim word) — one construction per row.
+ROLES = [
+    ("en", "On 3 May the rebels killed 40 villagers in Osterlo.", ["rebels"], "villagers"),
+    (
+        "en",
+        "40 villagers were killed by government troops in Osterlo.",
+        ["government troops"],
+        "villagers",
+    ),
+    ("en", "At least 50 people died at the hands of the police in Osterlo.", ["police"], "people"),
+    (
+        "en",
+        "The militia, a local armed group, massacred 200 people in Osterlo.",
+        ["militia"],
+        "people",
+    ),
+    ("en", "The army offensive killed 300 civilians in Osterlo.", ["army"], "civilians"),
+    ("en", "In 1915, 300 Armenians were massacred in the town.", [], "Armenians"),
+    ("en", "According to the UN, 200 civilians died in the town.", [], "civilians"),
+    ("en", "Four of the attackers were killed in the fighting.", [], "attackers"),
+    ("en", "The tribunal convicted the general over the killing of 8,000 men.", [], "men"),
+    ("en", "He denied that soldiers had killed 50 civilians in Osterlo.", [], "civilians"),
+    ("en", "The town of Osterlo had 20,000 inhabitants in 1990.", [], "inhabitants"),
+    ("fr", "Les soldats ont tué 30 civils à Osterlo.", ["soldats"], "civils"),
+    ("fr", "30 civils ont été tués par les soldats à Osterlo.", ["soldats"], "civils"),
+    (
+        "fr",
+        "Le génocide commis par les miliciens a fait 400 victimes à Osterlo.",
+        ["miliciens"],
+        "victimes",
+    ),
+    ("de", "In Osterlo wurden 30 Zivilisten von Soldaten getötet.", ["Soldaten"], "Zivilisten"),
+    ("de", "Soldaten töteten in Osterlo 30 Zivilisten.", ["Soldaten"], "Zivilisten"),
+    ("es", "30 civiles fueron asesinados por los soldados en Osterlo.", ["soldados"], "civiles"),
+    ("es", "Los soldados mataron a 30 civiles en Osterlo.", ["soldados"], "civiles"),
+    ("ru", "В Остерло 30 мирных жителей были убиты боевиками.", ["боевиками"], "жителей"),
+    ("ru", "Боевики убили 30 мирных жителей в Остерло.", ["Боевики"], "жителей"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "perps", "victim"), ROLES)
+def test_roles_from_syntax(lang: str, text: str, perps: list[str], victim: str) -> None:
+    claim = _one(text, lang)
+    assert _texts(claim.perpetrators) == perps
+    assert any(victim in v for v in _texts(claim.victims)), claim.victims
+    for perp in claim.perpetrators:
+        assert perp["basis"] == "sentence" and text[perp["start"] : perp["end"]] == perp["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "swapped"),
+    [
+        (
+            "Serb forces killed 300 Bosniaks in the town.",
+            "Bosniak forces killed 300 Serbs in the town.",
+        ),
+        (
+            "300 Armenians were killed by Azerbaijani troops in Osterlo.",
+            "300 Azerbaijanis were killed by Armenian troops in Osterlo.",
+        ),
+        (
+            "Les troupes turques ont massacré 500 Arméniens à Osterlo.",
+            "Les troupes arméniennes ont massacré 500 Turcs à Osterlo.",
+        ),
+    ],
+)
+def test_mirror_swaps_roles_and_nothing_else(text: str, swapped: str) -> None:
+    lang = "fr" if text.startswith("Les") else "en"
+    a, b = _one(text, lang), _one(swapped, lang)
+    assert a.perpetrators and b.perpetrators
+    # The doers of one version are named by the group word that the other version harms.
+    assert {p["name"] for p in a.perpetrators} != {p["name"] for p in b.perpetrators}
+    same = ("measure", "event_type", "stance", "scope")
+    assert all(getattr(a, k) == getattr(b, k) for k in same)
+    assert all(a.value[k] == b.value[k] for k in ("low", "high", "qualifier", "text"))  # type: ignore[index]
+    for c in (a, b):
+        perp_words = {w.casefold() for p in c.perpetrators for w in p["text"].split()}
+        victim_words = {w.casefold() for v in c.victims for w in v["text"].split()}
+        assert not perp_words & victim_words  # never both doer and harmed
+
+
+def test_context_carries_only_while_the_account_continues() -> None:
+    text = (
+        "Rebels attacked the town of Osterlo on 4 May 1999. They killed 40 people.\n\n"
+        "In 1950 a flood in Brisk left 12 people dead."
+    )
+    first, second = _figures(text)
+    assert _texts(first.perpetrators) == ["Rebels"]
+    assert first.perpetrators[0]["basis"] == "context"
+    assert second.perpetrators == []  # another paragraph, another event, no doer named
+
+
+def test_infobox_perpetrators_row() -> None:
+    text = "Osterlo massacre\nDeaths | 300 villagers killed |\nPerpetrators | Northern Militia |\n"
+    claim = _one(text)
+    assert _texts(claim.perpetrators) == ["Northern Militia"]
+    assert claim.perpetrators[0]["basis"] == "context"
+
+
+def test_uppercase_and_hard_wrapped_sentences_keep_their_roles() -> None:
+    base = "40 villagers were killed by government troops in Osterlo."
+    for text in (base.upper(), base.replace(" by ", "\nby ")):
+        assert [p.casefold() for p in _texts(_one(text).perpetrators)] == ["government troops"]
+
+
+# -- stance -----------------------------------------------------------------------------------
+
+STANCES = [
+    ("en", "The ministry revised its toll from 1,000 to 300 on Friday.", "1,000", "superseded"),
+    ("en", "The ministry revised its toll from 1,000 to 300 on Friday.", "300", None),
+    ("en", "Officials lowered an earlier toll of 1,000 killed on Friday.", "1,000", "superseded"),
+    (
+        "en",
+        "Any claim that 2,000 people died in Osterlo is false, the spokesman said.",
+        "2,000",
+        "rejected",
+    ),
+    ("en", "The group denied responsibility for the killing of 40 people in Osterlo.", "40", None),
+    (
+        "fr",
+        "Les autorités ont revu à la baisse un précédent bilan de 38 morts.",
+        "38",
+        "superseded",
+    ),
+    (
+        "fr",
+        "La commission n'a pas pu confirmer le chiffre de 40 villages brûlés.",
+        "40",
+        "unconfirmed",
+    ),
+    ("es", "La comisión no pudo confirmar la cifra de 40 aldeas quemadas.", "40", "unconfirmed"),
+    ("es", "Según la radio, hubo 966 muertos, una cifra falsa y exagerada.", "966", "rejected"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "status"), STANCES)
+def test_stance(lang: str, text: str, figure: str, status: str | None) -> None:
+    claim = next(c for c in _figures(text, lang) if c.value and c.value["text"] == figure)
+    assert (claim.stance or {}).get("status") == status
+
+
+def test_a_later_figure_of_the_same_source_supersedes_the_earlier() -> None:
+    text = (
+        "The committee said 100 people died in Osterlo on 3 May 2001. "
+        "Later the committee said that 150 people died there."
+    )
+    first, second = _figures(text)
+    assert (first.stance or {}).get("status") == "superseded"
+    assert second.stance is None
+
+
+# -- scope ------------------------------------------------------------------------------------
+
+SCOPES = [
+    ("300 people died in Osterlo, 200 in Brisk.", "300", "breakdown"),
+    ("150 bodies were found in a church in Osterlo.", "150", "site"),
+    ("The army killed 1,000 people a day in Osterlo.", "1,000", "period"),
+    ("Hundreds of Bolsheviks also perished in Osterlo.", "Hundreds", "subgroup"),
+    ("Around 12,000 were killed in Baku itself in March 1918.", "Around 12,000", "area"),
+    ("More than 40,000 people were killed in Osterlo in 2001.", "More than 40,000", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), SCOPES)
+def test_scope(text: str, figure: str, kind: str | None) -> None:
+    claim = next(c for c in _figures(text) if c.value and c.value["text"] == figure)
+    assert (claim.scope or {}).get("kind") == kind
+    if claim.scope and claim.scope["start"] is not None:
+        assert text[claim.scope["start"] : claim.scope["end"]] == claim.scope["text"]
