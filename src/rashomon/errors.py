@@ -37,6 +37,9 @@ class Code(StrEnum):
     BAD_REQUEST = "E022"
     BAD_DOCUMENT = "E023"
     ENCRYPTED = "E024"
+    DISK_FULL = "E025"
+    BUDGET = "E026"
+    EXTRACT_FAILED = "E027"
 
 
 class RashomonError(Exception):

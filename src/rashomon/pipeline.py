@@ -12,17 +12,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rashomon.align.update import AlignSummary, update_events
 from rashomon.document import Document
+from rashomon.errors import Code, RashomonError
 from rashomon.extract.claims import EXTRACTOR
 from rashomon.extract.lexicon import lexicon
-from rashomon.extract.pipeline import extract_document
 from rashomon.ingest import IngestOptions, IngestReport, ingest_paths
 from rashomon.ingest.runner import OutcomeCallback
+from rashomon.limits import DEFAULT_LIMITS, Limits, extract_within
 from rashomon.store import Store
 
 
@@ -39,6 +41,10 @@ class ExtractionSummary:
     measures: Counter[str] = field(default_factory=Counter)
     #: Languages rashomon has no extraction data for, with their document counts.
     unsupported: Counter[str] = field(default_factory=Counter)
+    #: One-line coded errors of documents whose extraction failed in this run.
+    failed: list[str] = field(default_factory=list)
+    #: Documents whose extraction failed in an earlier run and was not tried again.
+    failed_before: int = 0
 
 
 @dataclass(slots=True)
@@ -51,39 +57,56 @@ class AnalysisSummary:
     alignment: AlignSummary | None = None
 
 
-def _extract_one(doc: Document) -> list[dict[str, Any]]:
-    return [c.to_dict() for c in extract_document(doc)]
+def _extract_one(doc: Document, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, Any]] | str:
+    """A document's claims, or the one-line error that stopped its extraction."""
+    try:
+        return [c.to_dict() for c in extract_within(doc, limits)]
+    except RashomonError as exc:
+        return str(exc)
+    except Exception as exc:  # a bug must not stop the batch: record it and go on
+        where = f"{doc.path}: " if doc.path else ""
+        return f"{where}{Code.EXTRACT_FAILED} extraction failed: {type(exc).__name__}: {exc}"
 
 
 def extract_store(
-    store: Store, jobs: int = 1, on_document: Callable[[str], None] | None = None
+    store: Store,
+    jobs: int = 1,
+    on_document: Callable[[str], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    retry_failed: bool = False,
 ) -> ExtractionSummary:
     """Extract every current document that this extractor version has not processed yet.
 
     Documents are independent, so with ``jobs > 1`` they are extracted in a process pool;
-    claims are written by this process only, one transaction per document.
+    claims are written by this process only, one transaction per document.  A document over
+    its ``limits`` is recorded as failed and not tried again unless ``retry_failed``.
     """
     summary = ExtractionSummary()
     done = store.extracted_with()
+    failures = store.extraction_failures()
     todo = []
     for row in store.list_documents():
         if not row["current"]:
             continue
-        if done.get(row["id"]) == EXTRACTOR:
-            summary.skipped += 1
+        if done.get(row["id"]) == EXTRACTOR and not (retry_failed and row["id"] in failures):
+            if row["id"] in failures:
+                summary.failed_before += 1
+            else:
+                summary.skipped += 1
             continue
         if not row["lang"] or lexicon(row["lang"]) is None:
             summary.unsupported[row["lang"] or "unknown"] += 1
         todo.append(row["id"])
     docs = (store.get_document(doc_id) for doc_id in todo)
+    one = partial(_extract_one, limits=limits)
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = zip(todo, pool.map(_extract_one, docs, chunksize=8), strict=True)
+            results = zip(todo, pool.map(one, docs, chunksize=8), strict=True)
             _record(store, results, summary, on_document)
     else:
         _record(
             store,
-            ((d, _extract_one(doc)) for d, doc in zip(todo, docs, strict=True)),
+            ((d, one(doc)) for d, doc in zip(todo, docs, strict=True)),
             summary,
             on_document,
         )
@@ -92,11 +115,17 @@ def extract_store(
 
 def _record(
     store: Store,
-    results: Iterable[tuple[str, list[dict[str, Any]]]],
+    results: Iterable[tuple[str, list[dict[str, Any]] | str]],
     summary: ExtractionSummary,
     on_document: Callable[[str], None] | None,
 ) -> None:
     for doc_id, claims in results:
+        if isinstance(claims, str):
+            store.record_failure(doc_id, EXTRACTOR, claims)
+            summary.failed.append(claims)
+            if on_document is not None:
+                on_document(doc_id)
+            continue
         store.replace_claims(doc_id, claims, EXTRACTOR)
         summary.documents += 1
         summary.claims += len(claims)
@@ -112,10 +141,14 @@ def analyze(
     on_outcome: OutcomeCallback | None = None,
     jobs: int = 1,
     on_extracted: Callable[[str], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    retry_failed: bool = False,
 ) -> AnalysisSummary:
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
-    summary.extraction = extract_store(store, jobs=jobs, on_document=on_extracted)
+    summary.extraction = extract_store(
+        store, jobs=jobs, on_document=on_extracted, limits=limits, retry_failed=retry_failed
+    )
     summary.alignment = update_events(store)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1

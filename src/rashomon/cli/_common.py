@@ -13,6 +13,7 @@ from rashomon.cli._output import Format, err_console, out_console
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
 from rashomon.ingest.readers import DEFAULT_MAX_BYTES
+from rashomon.limits import Limits
 from rashomon.store import Store, default_db
 
 app = typer.Typer(
@@ -173,3 +174,25 @@ EncodingOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")]
 _DEFAULT_MAX = f"{DEFAULT_MAX_BYTES // (1024 * 1024)}MB"
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-chars",
+        min=0,
+        help="Do not extract documents longer than this many characters (0: no limit); "
+        "they are reported as failed (E026).",
+    ),
+]
+ExtractSecondsOpt = Annotated[
+    float,
+    typer.Option(
+        "--extract-seconds",
+        min=0,
+        help="Time allowed to extract one document: this many seconds plus one per "
+        "10,000 characters (0: no limit); a slower document fails with E026.",
+    ),
+]
+
+
+def _limits(max_chars: int, seconds: float) -> Limits:
+    return Limits(max_chars=max_chars or None, seconds=seconds or None)

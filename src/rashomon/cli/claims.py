@@ -14,10 +14,14 @@ from rashomon.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     DbOption,
+    ExtractSecondsOpt,
+    MaxCharsOpt,
+    _limits,
     app,
 )
 from rashomon.cli._output import Format, emit_rows, err_console
 from rashomon.errors import RashomonError
+from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 
 
 @app.command()
@@ -31,6 +35,8 @@ def extract(
         Format,
         typer.Option("--format", "-f", help="jsonl (the claim contract), json, table or csv."),
     ] = Format.jsonl,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    extract_seconds: ExtractSecondsOpt = DEFAULT_SECONDS,
 ) -> None:
     """Extract figure claims: from files directly, or from documents already in the store.
 
@@ -46,7 +52,7 @@ def extract(
     from rashomon.api import extract_refs
 
     try:
-        claims, problems = extract_refs(refs, db)
+        claims, problems = extract_refs(refs, db, _limits(max_chars, extract_seconds))
     except RashomonError as exc:
         err_console().print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None

@@ -17,13 +17,16 @@ from rashomon.cli._common import (
     DbOption,
     EncodingOpt,
     ExcludeOpt,
+    ExtractSecondsOpt,
     FormatOption,
     IncludeOpt,
     ManifestOpt,
     MaxBytesOpt,
+    MaxCharsOpt,
     PathsArg,
     QuietOpt,
     _ingest_options,
+    _limits,
     _run_ingest,
     _store,
     _tick,
@@ -32,6 +35,7 @@ from rashomon.cli._common import (
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestReport
+from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from rashomon.pipeline import analyze as run_analyze
 from rashomon.pipeline import demo_corpus
 
@@ -112,6 +116,14 @@ def analyze(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")
     ] = 1,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    extract_seconds: ExtractSecondsOpt = DEFAULT_SECONDS,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed", help="Extract again documents whose extraction failed earlier."
+        ),
+    ] = False,
 ) -> None:
     """The main job: ingest, extract, align into events, and write the HTML report.
 
@@ -131,7 +143,14 @@ def analyze(
 
         def runner(cb: Any) -> IngestReport:
             holder["summary"] = run_analyze(
-                store, targets, options, cb, jobs=jobs, on_extracted=_tick("extracting")
+                store,
+                targets,
+                options,
+                cb,
+                jobs=jobs,
+                on_extracted=_tick("extracting"),
+                limits=_limits(max_chars, extract_seconds),
+                retry_failed=retry_failed,
             )
             return holder["summary"].ingest  # type: ignore[no-any-return]
 
@@ -150,9 +169,18 @@ def analyze(
         out.print(
             f"extract: {ex.claims} claims from {ex.documents} documents"
             + (f" ({measures})" if measures else "")
-            + (f"; {ex.skipped} already extracted" if ex.skipped else ""),
+            + (f"; {ex.skipped} already extracted" if ex.skipped else "")
+            + (f"; {len(ex.failed)} failed" if ex.failed else ""),
             markup=False,
         )
+        for problem in ex.failed:
+            err_console().print(f"error: {problem}", markup=False)
+        if ex.failed_before:
+            out.print(
+                f"note: {ex.failed_before} documents failed extraction in an earlier run; "
+                "--retry-failed tries them again",
+                markup=False,
+            )
         if ex.unsupported:
             missing = ", ".join(f"{k} ({v})" for k, v in ex.unsupported.items())
             out.print(
@@ -171,7 +199,7 @@ def analyze(
 
             size = write_report(store, report_path)
             out.print(f"report: {report_path} ({size / 1e6:.1f} MB, opens offline)", markup=False)
-    raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
+    raise typer.Exit(EXIT_OK if report.ok and not ex.failed else EXIT_FAILED)
 
 
 @app.command(name="report")

@@ -69,6 +69,13 @@ REQUIRED_KEYS: dict[str, type] = {
     "other_before": list,  # page, article, resolution numbers
 }
 
+#: Longest run of number words read as one number ("three hundred and forty-five thousand six
+#: hundred and seventy-eight" is 11). A bound keeps scanning linear on runs such as "one hundred
+#: and one hundred and ...": a longer run is read in pieces.
+MAX_WORD_TOKENS = 24
+#: Longest chain of morphemes in one compound number word (German needs about 10).
+MAX_MORPHEMES = 16
+
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague")
 
 # Dashes that join the ends of a range in every language ("3,000–12,000").
@@ -248,7 +255,7 @@ def _load_json(lang: str) -> dict[str, Any] | None:
 def _number_word_token(d: dict[str, Any]) -> str:
     words = d["number_words"]
     if d["compound_words"]:
-        return "(?:" + alt(words) + ")+"
+        return "(?:" + alt(words) + f"){{1,{MAX_MORPHEMES}}}"
     return alt(words)
 
 
@@ -269,7 +276,7 @@ def load(lang: str) -> Lang | None:
     tok = _number_word_token(d)
     joiners = d["word_joiners"]
     sep = r"(?:\s*-\s*|\s+" + (r"(?:" + alt(joiners) + r"\s+)?" if joiners else "") + ")"
-    words = rf"(?<!\w){tok}(?!\w)(?:{sep}{tok}(?!\w))*"
+    words = rf"(?<!\w){tok}(?!\w)(?:{sep}{tok}(?!\w)){{0,{MAX_WORD_TOKENS - 1}}}"
     vague_word = _edge(d["vague"])
     mult_word = _edge(d["multipliers"])
     vj = d["vague_joiners"]

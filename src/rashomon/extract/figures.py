@@ -16,6 +16,7 @@ people harmed or involved (oil, pages, votes) never reach the store.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -119,20 +120,27 @@ def nearest_trigger(
     exclude: frozenset[str] = frozenset(),
     lex: Lexicon | None = None,
 ) -> tuple[Hit[MeasureCue], int] | None:
-    best: tuple[Hit[MeasureCue], int] | None = None
-    for hit in triggers:
+    # The cost is at least the distance, so triggers are measured nearest first and the
+    # search stops once they are further away than the best cost found (the first trigger in
+    # text order wins a tie, as a plain scan would choose).
+    near: list[tuple[int, int, Hit[MeasureCue]]] = []
+    for index, hit in enumerate(triggers):
         if hit.payload.measure in exclude:
             continue
         if hit.end <= fig.start:
-            cost = _cost(text, hit.end, fig.start, lex)
+            near.append((fig.start - hit.end, index, hit))
         elif hit.start >= fig.end:
-            cost = _cost(text, fig.end, hit.start, lex)
-        else:
-            continue  # a trigger inside the figure text ("victims" in a range phrase)
-        cost += _MEASURE_BIAS.get(hit.payload.measure, 0)
-        if cost <= _MAX_COST and (best is None or cost < best[1]):
-            best = (hit, cost)
-    return best
+            near.append((hit.start - fig.end, index, hit))
+        # else: a trigger inside the figure text ("victims" in a range phrase)
+    best: tuple[int, int, Hit[MeasureCue]] | None = None
+    for distance, index, hit in sorted(near, key=lambda n: n[0]):
+        if distance > _MAX_COST or (best is not None and distance > best[0]):
+            break
+        lo, hi = (hit.end, fig.start) if hit.end <= fig.start else (fig.end, hit.start)
+        cost = _cost(text, lo, hi, lex) + _MEASURE_BIAS.get(hit.payload.measure, 0)
+        if cost <= _MAX_COST and (best is None or (cost, index) < best[:2]):
+            best = (cost, index, hit)
+    return (best[2], best[0]) if best is not None else None
 
 
 def _predicate(
@@ -154,7 +162,14 @@ def decide(
     lex: Lexicon,
     groups: Sequence[tuple[int, int]] = (),
 ) -> Measure | None:
-    """The measure of one quantity mention, or None when it is not a figure."""
+    """The measure of one quantity mention, or None when it is not a figure.
+
+    ``triggers`` are the sentence's, in text order."""
+    # Every rule below looks at most _MAX_COST characters away from the figure: keeping only
+    # those triggers keeps a sentence with thousands of numbers and triggers linear.
+    lo = bisect.bisect_left(triggers, fig.start - _MAX_COST, key=lambda t: t.end)
+    hi = bisect.bisect_right(triggers, fig.end + _MAX_COST, lo=lo, key=lambda t: t.start)
+    triggers = triggers[lo:hi]
     link = _link_before(text, fig, sent, lex)
     head = head_noun(text, fig, sent, lex, groups)
     if link is not None:

@@ -30,6 +30,10 @@ def pattern_regex(pattern: str) -> str:
     return r"\s+".join(words)
 
 
+def _words(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
 @dataclass(frozen=True, slots=True)
 class Hit(Generic[T]):
     start: int
@@ -42,27 +46,49 @@ class PhraseMatcher(Generic[T]):
     """Many phrases, one compiled regex; each hit carries the payload of its phrase.
 
     The longest phrase wins at a position (alternatives are sorted longest first), which makes
-    "shot dead" beat "shot" and "selon les statistiques compilées par" beat "selon".
+    "shot dead" beat "shot" and "selon les statistiques compilées par" beat "selon".  Among
+    equal phrases the first entry wins, whatever the hash seed.
     """
 
     def __init__(self, entries: Sequence[tuple[str, T]]) -> None:
         ordered = sorted(
             {(p.lower(), i) for i, (p, _) in enumerate(entries) if p.strip()},
-            key=lambda e: (-len(e[0].rstrip("*")), e[0]),
+            key=lambda e: (-len(e[0].rstrip("*")), e[0], e[1]),
         )
         self._entries = entries
         self._singles = [(re.compile(pattern_regex(p), re.I), i) for p, i in ordered]
+        # A hit is usually a literal phrase: find it by its words instead of trying every
+        # pattern in turn; only the glob patterns ranked before it still need trying.
+        self._literal: dict[str, int] = {}
+        self._globs: list[int] = []
+        for rank, (p, _) in enumerate(ordered):
+            if "*" in p:
+                self._globs.append(rank)
+            else:
+                self._literal.setdefault(_words(p), rank)
         alternation = "|".join(pattern_regex(p) for p, _ in ordered) or r"(?!x)x"
         self._regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+
+    def _rank(self, found: str) -> int | None:
+        """Rank of the first pattern that matches ``found`` exactly."""
+        literal = self._literal.get(_words(found))
+        if literal is not None and not self._singles[literal][0].fullmatch(found):
+            literal = None  # a case-folding corner: fall back to trying every pattern
+        for rank in self._globs if literal is not None else range(len(self._singles)):
+            if literal is not None and rank > literal:
+                break
+            if self._singles[rank][0].fullmatch(found):
+                return rank
+        return literal
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit[T]]:
         stop = len(text) if end is None else end
         for match in self._regex.finditer(text, start, stop):
             found = match.group(0)
-            for single, index in self._singles:
-                if single.fullmatch(found):
-                    yield Hit(match.start(), match.end(), found, self._entries[index][1])
-                    break
+            rank = self._rank(found)
+            if rank is not None:
+                index = self._singles[rank][1]
+                yield Hit(match.start(), match.end(), found, self._entries[index][1])
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         return list(self.finditer(text, start, end))

@@ -196,6 +196,28 @@ class Store:
             )
         return len(rows)
 
+    def record_failure(self, doc_id: str, extractor: str, error: str) -> None:
+        """Record that extraction of a document failed (its claims, if any, are removed)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
+            conn.execute(s.extractions.delete().where(s.extractions.c.doc_id == doc_id))
+            conn.execute(
+                s.extractions.insert().values(
+                    doc_id=doc_id, extractor=extractor, n_claims=0, extracted_at=now, error=error
+                )
+            )
+
+    def extraction_failures(self) -> dict[str, str]:
+        """doc id -> the error of its last extraction, for documents whose extraction failed."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.extractions.c.doc_id, s.extractions.c.error).where(
+                    s.extractions.c.error.is_not(None)
+                )
+            )
+            return {r.doc_id: r.error for r in rows}
+
     def claims(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """Stored claims (contract dicts), in document and text order."""
         query = select(s.claims.c.data).order_by(s.claims.c.doc_id, s.claims.c.start_char)

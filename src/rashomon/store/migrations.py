@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Connection
 
@@ -178,5 +179,10 @@ def _v4(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v5(conn: Connection) -> None:
+    """Extraction failures (budget exceeded) are recorded with their error."""
+    conn.execute(text("ALTER TABLE extractions ADD COLUMN error TEXT"))
+
+
 #: version reached -> the step that reaches it from the version before.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}

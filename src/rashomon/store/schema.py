@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -113,6 +113,9 @@ extractions = Table(
     Column("extractor", String(64), nullable=False),
     Column("n_claims", Integer, nullable=False),
     Column("extracted_at", String(32), nullable=False),
+    # The coded one-line error when extraction failed (over its budget): not retried unless
+    # asked, so one hostile document does not cost its time budget on every run.
+    Column("error", Text),
 )
 
 # Events (DESIGN.md section 5 contract in ``data``) and which event each claim belongs to.  The
