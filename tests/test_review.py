@@ -70,14 +70,16 @@ def test_migration_4_adds_review_tables_to_a_version_3_store(tmp_path: Path) -> 
         conn.execute(schema.meta.insert().values(key="schema_version", value="3"))
     engine.dispose()
     with Store(db) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == schema.SCHEMA_VERSION
         store.add_document(
             __import__("rashomon").Document(text="x 1", path="x.txt", media_type="text/plain")
         )
     tables = set(inspect(create_engine(f"sqlite:///{db}")).get_table_names())
     assert {"reviews", "review_heads", "users"} <= tables
     conn = sqlite3.connect(db)
-    assert conn.execute("select value from rashomon_meta").fetchone() == ("4",)
+    assert conn.execute("select value from rashomon_meta").fetchone() == (
+        str(schema.SCHEMA_VERSION),
+    )
     indexes = {r[1] for r in conn.execute("pragma index_list('reviews')")}
     assert "ix_reviews_target" in indexes
     conn.close()
