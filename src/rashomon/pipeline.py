@@ -25,6 +25,7 @@ from rashomon.extract.lexicon import lexicon
 from rashomon.ingest import IngestOptions, IngestReport, ingest_paths
 from rashomon.ingest.runner import OutcomeCallback
 from rashomon.limits import DEFAULT_LIMITS, Limits, extract_within
+from rashomon.progress import Progress
 from rashomon.store import Store
 
 
@@ -143,13 +144,14 @@ def analyze(
     on_extracted: Callable[[str], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     retry_failed: bool = False,
+    progress: Progress | None = None,
 ) -> AnalysisSummary:
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
     summary.extraction = extract_store(
         store, jobs=jobs, on_document=on_extracted, limits=limits, retry_failed=retry_failed
     )
-    summary.alignment = update_events(store)
+    summary.alignment = update_events(store, progress=progress)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1
         summary.languages[doc.lang or "unknown"] += 1

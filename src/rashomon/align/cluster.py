@@ -32,18 +32,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 
 from rashomon.align.items import Item
+from rashomon.progress import EVERY, Progress
 
-__all__ = ["TOLERANCE_DAYS", "Aligner", "Progress", "gc_paused"]
-
-#: ``progress(stage, done, total)``: how far a long step is (total None: not known).
-Progress = Callable[[str, int, int | None], None]
-#: Progress is reported about this often (in items or events).
-PROGRESS_EVERY = 2000
+__all__ = ["TOLERANCE_DAYS", "Aligner", "gc_paused"]
 
 TOLERANCE_DAYS = 14
 _NO_COUNTRY = "?"
@@ -415,6 +411,8 @@ class Aligner:
     # -- phases ------------------------------------------------------------------------------
 
     def add(self, new_items: Sequence[Item], progress: Progress | None = None) -> None:
+        if not new_items:
+            return
         with gc_paused():
             self._add(new_items, progress)
 
@@ -425,7 +423,7 @@ class Aligner:
         vague = sorted((i for i in new_items if not i.precise), key=lambda i: not i.harm)
         total = len(new_items)
         for done, item in enumerate(precise):
-            if progress is not None and done % PROGRESS_EVERY == 0:
+            if progress is not None and done % EVERY == 0:
                 progress("aligning", done, total)
             home = self._linked(item)
             harm = item.harm
@@ -442,7 +440,7 @@ class Aligner:
                     root = self._merge(root, other)
             self._join(root, item, True, harm)
         for done, item in enumerate(vague, len(precise)):
-            if progress is not None and done % PROGRESS_EVERY == 0:
+            if progress is not None and done % EVERY == 0:
                 progress("aligning", done, total)
             home = self._linked(item)
             harm = item.harm

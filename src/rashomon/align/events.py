@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rashomon.align.cluster import PROGRESS_EVERY, Aligner, Progress, gc_paused
+from rashomon.align.cluster import Aligner, gc_paused
 from rashomon.align.items import to_item
 from rashomon.extract.claims import EVENT_TYPES
+from rashomon.progress import EVERY, Progress
 from rashomon.reconcile import find_disputes, find_inconsistencies
 from rashomon.reconcile.estimates import DISPUTE_RATIO, estimates
 
@@ -115,7 +116,7 @@ def build_events(
     with gc_paused():
         events = []
         for done, group in enumerate(groups):
-            if progress is not None and done % PROGRESS_EVERY == 0:
+            if progress is not None and done % EVERY == 0:
                 progress("summarising events", done, len(groups))
             events.append(make_event([claims[i] for i in group], ratio))
         if progress is not None:

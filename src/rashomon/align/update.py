@@ -12,9 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.align.cluster import PROGRESS_EVERY, Aligner, Progress, gc_paused
+from rashomon.align.cluster import Aligner, gc_paused
 from rashomon.align.events import event_id, make_event
 from rashomon.align.items import Item, to_item
+from rashomon.progress import EVERY, Progress
 from rashomon.reconcile.estimates import DISPUTE_RATIO
 from rashomon.store import Store
 
@@ -66,7 +67,7 @@ def update_events(
     current: set[str] = set()
     with gc_paused():
         for done, members in enumerate(groups):
-            if progress is not None and done % PROGRESS_EVERY == 0:
+            if progress is not None and done % EVERY == 0 and (new_items or refresh):
                 progress("summarising events", done, len(groups))
             eid = event_id(items[members[0]].claim_id)
             current.add(eid)
@@ -91,7 +92,7 @@ def update_events(
                         assignments[items[i].claim_id] = eid
             summary.disputes += disputes
             summary.inconsistencies += inconsistencies
-        if progress is not None:
+        if progress is not None and (new_items or refresh):
             progress("summarising events", len(groups), len(groups))
     removed = [eid for eid in counts if eid not in current]
     store.save_events(changed, removed, assignments, gone)

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from rashomon.cli._output import Format, err_console, out_console
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
 from rashomon.ingest.readers import DEFAULT_MAX_BYTES
 from rashomon.limits import Limits
+from rashomon.progress import Progress as StageProgress
 from rashomon.store import Store, default_db
 
 app = typer.Typer(
@@ -102,11 +112,8 @@ def _ingest_options(
     )
 
 
-def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: Any) -> IngestReport:
-    """Run an ingest-like job with a progress bar (on a terminal) and one line per file."""
-    out, err = out_console(), err_console()
-    total = sum(1 for _ in iter_sources(paths, options))
-    with Progress(
+def _bars(err: Any) -> Progress:
+    return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -114,7 +121,40 @@ def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: A
         console=err,
         transient=True,
         disable=not err.is_terminal,
-    ) as progress:
+    )
+
+
+def _stages(progress: Progress) -> StageProgress:
+    """A ``rashomon.progress`` callback drawing one bar per stage."""
+    tasks: dict[str, TaskID] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        task = tasks.get(stage)
+        if task is None:
+            task = tasks[stage] = progress.add_task(stage, total=total)
+        progress.update(task, completed=done, total=total)
+
+    return update
+
+
+@contextmanager
+def stage_progress() -> Iterator[StageProgress | None]:
+    """Progress bars on stderr for a long step (alignment, the report), on a terminal only."""
+    err = err_console()
+    if not err.is_terminal:
+        yield None
+        return
+    with _bars(err) as progress:
+        yield _stages(progress)
+
+
+def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: Any) -> IngestReport:
+    """Run an ingest-like job with a progress bar (on a terminal) and one line per file;
+    ``runner(on_outcome, on_stage)`` may draw more bars (extraction, alignment) with
+    ``on_stage`` (None when stderr is not a terminal)."""
+    out, err = out_console(), err_console()
+    total = sum(1 for _ in iter_sources(paths, options))
+    with _bars(err) as progress:
         task = progress.add_task("ingesting", total=total)
 
         def on_outcome(outcome: Outcome) -> None:
@@ -125,22 +165,9 @@ def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: A
             if outcome.about == "file":
                 progress.advance(task)
 
-        report: IngestReport = runner(on_outcome)
+        on_stage = _stages(progress) if err.is_terminal else None
+        report: IngestReport = runner(on_outcome, on_stage)
     return report
-
-
-def _tick(label: str) -> Any:
-    """A callback that shows a spinner line per processed document on a terminal."""
-    err = err_console()
-    if not err.is_terminal:
-        return None
-    count = {"n": 0}
-
-    def tick(_: str) -> None:
-        count["n"] += 1
-        err.print(f"{label}: {count['n']} documents", end="\r", markup=False)
-
-    return tick
 
 
 PathsArg = Annotated[

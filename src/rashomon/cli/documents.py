@@ -29,8 +29,8 @@ from rashomon.cli._common import (
     _limits,
     _run_ingest,
     _store,
-    _tick,
     app,
+    stage_progress,
 )
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
@@ -38,6 +38,7 @@ from rashomon.ingest import IngestReport
 from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from rashomon.pipeline import analyze as run_analyze
 from rashomon.pipeline import demo_corpus
+from rashomon.progress import Progress as StageProgress
 
 
 @app.command()
@@ -90,7 +91,7 @@ def ingest(
 
     with _store(db) as store:
         report = _run_ingest(
-            paths, options, quiet, lambda cb: ingest_paths(store, paths, options, cb)
+            paths, options, quiet, lambda cb, _: ingest_paths(store, paths, options, cb)
         )
     out_console().print(report.summary(), markup=False)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
@@ -141,14 +142,22 @@ def analyze(
     with _store(db) as store:
         holder: dict[str, Any] = {}
 
-        def runner(cb: Any) -> IngestReport:
+        def runner(cb: Any, on_stage: StageProgress | None) -> IngestReport:
+            extracted = [0]
+
+            def on_extracted(_: str) -> None:
+                extracted[0] += 1
+                if on_stage is not None:
+                    on_stage("extracting", extracted[0], None)
+
             holder["summary"] = run_analyze(
                 store,
                 targets,
                 options,
                 cb,
                 jobs=jobs,
-                on_extracted=_tick("extracting"),
+                on_extracted=on_extracted,
+                progress=on_stage,
                 limits=_limits(max_chars, extract_seconds),
                 retry_failed=retry_failed,
             )
@@ -197,7 +206,8 @@ def analyze(
         if report_path is not None:
             from rashomon.report.html import write_report
 
-            size = write_report(store, report_path)
+            with stage_progress() as progress:
+                size = write_report(store, report_path, progress=progress)
             out.print(f"report: {report_path} ({size / 1e6:.1f} MB, opens offline)", markup=False)
     raise typer.Exit(EXIT_OK if report.ok and not ex.failed else EXIT_FAILED)
 
@@ -221,9 +231,9 @@ def report_cmd(
     from rashomon.align import update_events
     from rashomon.report.html import write_report
 
-    with _store(db, create=False) as store:
-        update_events(store)
-        size = write_report(store, out, title)
+    with _store(db, create=False) as store, stage_progress() as progress:
+        update_events(store, progress=progress)
+        size = write_report(store, out, title, progress)
     out_console().print(f"report: {out} ({size / 1e6:.1f} MB, opens offline)", markup=False)
 
 

@@ -11,6 +11,7 @@ from rashomon.cli._common import (
     DbOption,
     _store,
     app,
+    stage_progress,
 )
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 
@@ -46,7 +47,8 @@ def events(
     from rashomon.review import reviewed_events
 
     with _store(db, create=False) as store:
-        update_events(store, ratio)
+        with stage_progress() as progress:
+            update_events(store, ratio, progress)
         # The reviewed view: values after human review, each reviewed event marked.
         found = list(reviewed_events(store, ratio))
     found.sort(key=lambda e: ((e["time"] or {}).get("start") or "9999", e["id"]))
@@ -107,7 +109,8 @@ def compare(
     from rashomon.review import ReviewedView
 
     with _store(db, create=False) as store:
-        update_events(store)
+        with stage_progress() as progress:
+            update_events(store, progress=progress)
         view = ReviewedView(store)
         matches = view.find_events(event)
         if len(matches) != 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon._version import __version__
+from rashomon.progress import EVERY, Progress
 from rashomon.report.compare import source_name
 from rashomon.review.view import ReviewedView, review_summary
 from rashomon.store import Store
@@ -130,11 +132,26 @@ def _shorten_ids(
             problem["claims"] = [c.get(i, i) for i in problem["claims"]]
 
 
-def report_data(store: Store) -> dict[str, Any]:
+def _counted(
+    items: Iterator[dict[str, Any]], stage: str, progress: Progress | None
+) -> list[dict[str, Any]]:
+    """The items as a list, counting them out on ``progress``."""
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if progress is not None and len(out) % EVERY == 0:
+            progress(stage, len(out), None)
+        out.append(item)
+    if progress is not None:
+        progress(stage, len(out), len(out))
+    return out
+
+
+def report_data(store: Store, progress: Progress | None = None) -> dict[str, Any]:
     docs = []
-    for row in store.list_documents():
-        if not row["current"]:
-            continue
+    rows = [row for row in store.list_documents() if row["current"]]
+    for done, row in enumerate(rows):
+        if progress is not None and done % EVERY == 0:
+            progress("report: documents", done, len(rows))
         doc = store.get_document(row["id"])
         docs.append(
             {
@@ -149,10 +166,14 @@ def report_data(store: Store) -> dict[str, Any]:
                 "text": doc.text,
             }
         )
+    if progress is not None:
+        progress("report: documents", len(rows), len(rows))
     # The reviewed view: people's corrections applied, rejected figures kept but marked.
     view = ReviewedView(store)
-    claims = [compact_claim(c) for c in view.claims(include_rejected=True)]
-    events = [compact_event(e) for e in view.events()]
+    claims = _counted(
+        (compact_claim(c) for c in view.claims(include_rejected=True)), "report: claims", progress
+    )
+    events = _counted((compact_event(e) for e in view.events()), "report: events", progress)
     _shorten_ids(docs, claims, events)
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from rashomon.progress import Progress
 from rashomon.report.data import report_data
 from rashomon.store import Store
 
@@ -52,8 +53,14 @@ def render_html(data: dict[str, Any], title: str = "rashomon report") -> str:
     )
 
 
-def write_report(store: Store, out: Path, title: str = "rashomon report") -> int:
+def write_report(
+    store: Store, out: Path, title: str = "rashomon report", progress: Progress | None = None
+) -> int:
     """Write the report of everything in the store; returns its size in bytes."""
-    html = render_html(report_data(store), title)
+    html = render_html(report_data(store, progress), title)
+    if progress is not None:
+        progress("report: writing", 0, 1)
     out.write_text(html, encoding="utf-8")
+    if progress is not None:
+        progress("report: writing", 1, 1)
     return len(html.encode("utf-8"))
