@@ -160,3 +160,26 @@ def test_render_html_escapes_the_title() -> None:
         title="<b>x</b>",
     )
     assert "<title>&lt;b&gt;x&lt;/b&gt;</title>" in html
+
+
+def test_documents_without_language_data_are_shown_as_not_analysed(tmp_path: Path) -> None:
+    (tmp_path / "tr.txt").write_text(
+        "Bugün şehirde yüzlerce kişi öldü ve binlerce kişi evlerini terk etti, dedi yetkililer.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "en.txt").write_text(
+        "On 2 May 1931 about 40 people were killed in the fictional town of Brisk.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.db") as store:
+        analyze(store, [tmp_path])
+        write_report(store, tmp_path / "report.html")
+        ids = {Path(r["path"]).name: r["id"] for r in store.list_documents()}
+    seen = observe(tmp_path / "report.html", {"doc": ids["tr.txt"]}, tmp_path)
+    rows = {doc: cells for doc, cells in seen["docRows"].items()}
+    turkish = next(cells for doc, cells in rows.items() if ids["tr.txt"].startswith(doc))
+    english = next(cells for doc, cells in rows.items() if ids["en.txt"].startswith(doc))
+    assert turkish[-1] == "not analysed: no language data for tr"
+    assert english[-1] == "1 claim"
+    assert seen["docNote"] == "not analysed: no language data for tr"
+    assert seen["consoleErrors"] == [] and seen["pageErrors"] == []

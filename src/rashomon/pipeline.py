@@ -8,8 +8,9 @@ returns.
 
 from __future__ import annotations
 
+import signal
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.align.update import AlignSummary, update_events
-from rashomon.document import Document
+from rashomon.document import Document, LangSpan
 from rashomon.errors import Code, RashomonError
 from rashomon.extract.claims import EXTRACTOR
 from rashomon.extract.lexicon import lexicon
@@ -56,6 +57,19 @@ class AnalysisSummary:
     dated: int = 0
     extraction: ExtractionSummary = field(default_factory=ExtractionSummary)
     alignment: AlignSummary | None = None
+
+
+def language_gap(lang: str | None, spans: Sequence[LangSpan] = ()) -> str | None:
+    """Why extraction reads nothing, or not everything, of a document: in a reader's words
+    ("not analysed: no language data for tr"), or None when it reads it all."""
+    if not lang:
+        return "not analysed: its language could not be detected (too little text)"
+    if lexicon(lang) is None:
+        return f"not analysed: no language data for {lang}"
+    missing = sorted({sp.lang for sp in spans if lexicon(sp.lang) is None})
+    if missing:
+        return f"passages in {', '.join(missing)} not analysed: no language data for them"
+    return None
 
 
 def _extract_one(doc: Document, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, Any]] | str:
@@ -101,9 +115,13 @@ def extract_store(
     docs = (store.get_document(doc_id) for doc_id in todo)
     one = partial(_extract_one, limits=limits)
     if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_ignores_ctrl_c)
+        try:
             results = zip(todo, pool.map(one, docs, chunksize=8), strict=True)
             _record(store, results, summary, on_document)
+        finally:
+            # Interrupted: drop the queued documents instead of extracting them all first.
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         _record(
             store,
@@ -112,6 +130,12 @@ def extract_store(
             on_document,
         )
     return summary
+
+
+def _worker_ignores_ctrl_c() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the parent decides what happens
+    # (it stops, and says what was kept), the workers must not die with tracebacks first.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _record(
@@ -145,12 +169,19 @@ def analyze(
     limits: Limits = DEFAULT_LIMITS,
     retry_failed: bool = False,
     progress: Progress | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> AnalysisSummary:
+    """Ingest, extract, align; ``on_stage`` hears "ingest", "extract" and "align" as each
+    starts (the CLI says where an interrupted run stopped)."""
+    stage = on_stage or (lambda _: None)
+    stage("ingest")
     report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
+    stage("extract")
     summary.extraction = extract_store(
         store, jobs=jobs, on_document=on_extracted, limits=limits, retry_failed=retry_failed
     )
+    stage("align")
     summary.alignment = update_events(store, progress=progress)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1

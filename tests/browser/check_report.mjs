@@ -38,6 +38,7 @@ try {
   out.mapMarkers = await page.$$eval("circle.map-event", (cs) => cs.length);
   out.timelineBars = await page.$$eval("rect.tl-event", (cs) => cs.length);
   out.countries = await page.$$eval("#map path", (ps) => ps.length);
+  out.docRows = await page.$$eval("table.docs tr[data-doc]", (rows) => Object.fromEntries(rows.map((r) => [r.dataset.doc, [...r.cells].map((c) => c.textContent)])));
   if (spec.overview_screenshot) await page.screenshot({ path: spec.overview_screenshot });
 
   // Zooming the timeline re-draws it.
@@ -84,6 +85,7 @@ try {
     out.docSpans = await page.$$eval("#doc-text mark.claim-span", (ms) => ms.length);
     out.docText = await page.$eval("#doc-text", (d) => d.textContent);
     out.docImages = await page.$$eval("#main img, #main script", (ns) => ns.length);
+    out.docNote = await page.$eval("#doc-note", (n) => n.textContent).catch(() => null);
     if (out.docSpans) {
       await page.click("#doc-text mark.claim-span");
       out.docDetail = await page.$eval("#detail", (d) => d.textContent);

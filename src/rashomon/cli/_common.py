@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.progress import (
@@ -38,6 +41,50 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM arrived: the command stops between two steps and says what it kept.
+
+    A BaseException, like KeyboardInterrupt, so the ``except Exception`` around third-party
+    parsers (a page trafilatura chokes on is a bad file) cannot mistake it for bad input.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        #: The shell's convention: 128 + the signal number (130 for Ctrl-C, 143 for SIGTERM).
+        self.exit_code = 128 + signum
+        self.name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`Interrupted` while a long command runs.
+
+    Every write is one transaction per document, so stopping between two statements leaves
+    whole documents and whole claim sets; the command then prints what was kept and how to
+    resume, instead of a traceback (Ctrl-C) or nothing at all (SIGTERM).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def exit_interrupted(stop: Interrupted, kept: str, resume: str) -> NoReturn:
+    err_console().print(f"\ninterrupted ({stop.name}): {kept}. {resume}", markup=False)
+    raise typer.Exit(stop.exit_code)
+
 
 DbOption = Annotated[
     str | None,
@@ -148,16 +195,25 @@ def stage_progress() -> Iterator[StageProgress | None]:
         yield _stages(progress)
 
 
-def _run_ingest(paths: list[str], options: IngestOptions, quiet: bool, runner: Any) -> IngestReport:
+def _run_ingest(
+    paths: list[str],
+    options: IngestOptions,
+    quiet: bool,
+    runner: Any,
+    tally: Counter[str] | None = None,
+) -> IngestReport:
     """Run an ingest-like job with a progress bar (on a terminal) and one line per file;
     ``runner(on_outcome, on_stage)`` may draw more bars (extraction, alignment) with
-    ``on_stage`` (None when stderr is not a terminal)."""
+    ``on_stage`` (None when stderr is not a terminal); ``tally`` counts the outcomes as they
+    come, for a message if the job is interrupted."""
     out, err = out_console(), err_console()
     total = sum(1 for _ in iter_sources(paths, options))
     with _bars(err) as progress:
         task = progress.add_task("ingesting", total=total)
 
         def on_outcome(outcome: Outcome) -> None:
+            if tally is not None and outcome.about == "file":
+                tally[outcome.status] += 1
             if outcome.status == "failed":
                 err.print(f"error: {outcome.message()}", markup=False)
             elif not quiet:

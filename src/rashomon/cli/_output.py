@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 from rashomon._csv import safe_cell
@@ -44,13 +45,37 @@ def emit_rows(
         for row in rows:
             writer.writerow({c: safe_cell(row.get(c)) for c in columns})
     else:
-        table = Table(title=title, show_lines=False)
+        emit_table(rows, columns, title)
+
+
+def emit_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None
+) -> None:
+    """A table when it fits the terminal; else one record per block ("column: value" lines),
+    which stays readable in a narrow window and greppable in a pipe."""
+    console = out_console()
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        # Document fields are untrusted: rich markup in them must print literally.
+        table.add_row(*(_escape(_cell(row.get(c))) for c in columns))
+    natural = Measurement.get(console, console.options.update(max_width=1_000_000), table)
+    if natural.maximum <= console.width:
+        console.print(table)
+        return
+    err_console().print(
+        f"note: the table is wider than {console.width} columns, so each row is shown as a "
+        "list; --format csv, json or jsonl give every field to other programs",
+        markup=False,
+    )
+    width = max((len(c) for c in columns), default=0)
+    if title:
+        console.print(title, markup=False)
+    for row in rows:
+        console.print("", markup=False)
         for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            # Document fields are untrusted: rich markup in them must print literally.
-            table.add_row(*(_escape(_cell(row.get(c))) for c in columns))
-        out_console().print(table)
+            console.print(f"{column.rjust(width)}: {_cell(row.get(column))}", markup=False)
 
 
 def _cell(value: Any) -> str:

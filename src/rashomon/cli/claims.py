@@ -9,15 +9,19 @@ from typing import Annotated, Any
 
 import typer
 
+from rashomon._words import plural, value_words
 from rashomon.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     DbOption,
     ExtractSecondsOpt,
+    Interrupted,
     MaxCharsOpt,
     _limits,
     app,
+    exit_interrupted,
+    stop_on_signals,
 )
 from rashomon.cli._output import Format, emit_rows, err_console
 from rashomon.errors import RashomonError
@@ -51,35 +55,43 @@ def extract(
     """
     from rashomon.api import extract_refs
 
+    read = {"documents": 0}
+
+    def on_document(n: int) -> None:
+        read["documents"] = n
+
+    err = err_console()
     try:
-        claims, problems = extract_refs(refs, db, _limits(max_chars, extract_seconds))
+        with stop_on_signals():
+            result = extract_refs(refs, db, _limits(max_chars, extract_seconds), on_document)
+    except Interrupted as stop:
+        exit_interrupted(
+            stop,
+            f"{plural(read['documents'], 'document')} read, no claims printed; `extract` "
+            "stores nothing",
+            "Run the same command again to extract them.",
+        )
     except RashomonError as exc:
-        err_console().print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    for problem in problems:
-        err_console().print(f"error: {problem}", markup=False)
-    rows = [c.to_dict() for c in claims]
+    for problem in result.problems:
+        err.print(f"error: {problem}", markup=False)
+    for note in result.notes:
+        err.print(f"note: {note}", markup=False)
+    rows = [c.to_dict() for c in result.claims]
     if fmt in (Format.table, Format.csv):
         flat = [_flat_claim(r) for r in rows]
+        # The table reads as words; CSV keeps the numbers and the qualifier for programs.
+        numbers = ["value"] if fmt is Format.table else ["low", "high", "qualifier"]
         emit_rows(
             flat,
-            [
-                "doc",
-                "figure",
-                "measure",
-                "low",
-                "high",
-                "qualifier",
-                "time",
-                "places",
-                "attribution",
-            ],
+            ["doc", "figure", "measure", *numbers, "time", "places", "attribution"],
             fmt,
-            title=f"{len(rows)} claims",
+            title=f"{plural(len(rows), 'claim')} from {plural(result.documents, 'document')}",
         )
     else:
         emit_rows(rows, [], fmt)
-    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if result.problems else EXIT_OK)
 
 
 def _flat_claim(c: dict[str, Any]) -> dict[str, Any]:
@@ -93,10 +105,18 @@ def _flat_claim(c: dict[str, Any]) -> dict[str, Any]:
         "low": value.get("low"),
         "high": value.get("high"),
         "qualifier": value.get("qualifier"),
-        "time": f"{time.get('start')}..{time.get('end')}" if time else "",
+        "value": value_words(value),
+        "time": _period(time),
         "places": ", ".join(p["name"] for p in c.get("places", [])),
         "attribution": attribution.get("speaker") or "",
     }
+
+
+def _period(time: dict[str, Any]) -> str:
+    start, end = time.get("start"), time.get("end")
+    if not start:
+        return ""
+    return str(start) if end in (None, start) else f"{start} to {end}"
 
 
 @app.command(name="eval")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from rashomon._words import plural
 from rashomon.cli._common import (
     _DEFAULT_MAX,
     EXIT_FAILED,
@@ -20,6 +22,7 @@ from rashomon.cli._common import (
     ExtractSecondsOpt,
     FormatOption,
     IncludeOpt,
+    Interrupted,
     ManifestOpt,
     MaxBytesOpt,
     MaxCharsOpt,
@@ -30,7 +33,9 @@ from rashomon.cli._common import (
     _run_ingest,
     _store,
     app,
+    exit_interrupted,
     stage_progress,
+    stop_on_signals,
 )
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
@@ -89,12 +94,42 @@ def ingest(
     )
     from rashomon.ingest import ingest_paths
 
+    tally: Counter[str] = Counter()
     with _store(db) as store:
-        report = _run_ingest(
-            paths, options, quiet, lambda cb, _: ingest_paths(store, paths, options, cb)
-        )
-    out_console().print(report.summary(), markup=False)
+        try:
+            with stop_on_signals():
+                report = _run_ingest(
+                    paths,
+                    options,
+                    quiet,
+                    lambda cb, _: ingest_paths(store, paths, options, cb),
+                    tally,
+                )
+        except Interrupted as stop:
+            exit_interrupted(stop, _ingest_kept(tally), _RESUME_INGEST)
+    _print_ingest_summary(report)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+_RESUME_INGEST = (
+    "Run the same command again to resume: files already stored are recognised and skipped."
+)
+
+
+def _ingest_kept(tally: Counter[str]) -> str:
+    stored = tally["stored"] + tally["new_version"]
+    done = sum(tally.values())
+    return (
+        f"{plural(done, 'file')} done before it ({stored:,} newly stored, each one whole; "
+        "nothing half-written)"
+    )
+
+
+def _print_ingest_summary(report: IngestReport, prefix: str = "") -> None:
+    out = out_console()
+    out.print(prefix + report.summary(), markup=False)
+    for line in report.skipped_summary():
+        out.print(prefix + line, markup=False)
 
 
 @app.command()
@@ -135,20 +170,33 @@ def analyze(
     """
     targets = list(paths or [])
     if demo:
-        targets.append(str(demo_corpus()))
+        # The demo's documents by name: its README is about the corpus, not one of its sources.
+        targets += sorted(str(p) for p in demo_corpus().glob("*.txt"))
     if not targets:
         raise typer.BadParameter("give files or folders to analyse, or --demo", param_hint="PATHS")
+    missing = [t for t in targets if not Path(t).exists() and not Path(t).is_symlink()]
+    if missing:
+        # A mistyped folder stops the job before anything is stored or written: a report of
+        # whatever else is in the store would look like the analysis of that folder.
+        for path in missing:
+            err_console().print(f"error: {path}: E001 no such file or folder", markup=False)
+        err_console().print("nothing analysed, no report written", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     options = _ingest_options(include, exclude, manifest, max_bytes, None, {})
+    progress: dict[str, Any] = {"stage": "ingest", "extracted": 0}
+    tally: Counter[str] = Counter()
+
+    def on_stage(stage: str) -> None:
+        progress["stage"] = stage
+
     with _store(db) as store:
         holder: dict[str, Any] = {}
 
-        def runner(cb: Any, on_stage: StageProgress | None) -> IngestReport:
-            extracted = [0]
-
+        def runner(cb: Any, bars: StageProgress | None) -> IngestReport:
             def on_extracted(_: str) -> None:
-                extracted[0] += 1
-                if on_stage is not None:
-                    on_stage("extracting", extracted[0], None)
+                progress["extracted"] += 1
+                if bars is not None:
+                    bars("extracting", progress["extracted"], None)
 
             holder["summary"] = run_analyze(
                 store,
@@ -157,59 +205,118 @@ def analyze(
                 cb,
                 jobs=jobs,
                 on_extracted=on_extracted,
-                progress=on_stage,
+                progress=bars,
                 limits=_limits(max_chars, extract_seconds),
                 retry_failed=retry_failed,
+                on_stage=on_stage,
             )
             return holder["summary"].ingest  # type: ignore[no-any-return]
 
-        report = _run_ingest(targets, options, quiet, runner)
-        summary = holder["summary"]
-        out = out_console()
-        out.print(f"ingest: {report.summary()}", markup=False)
-        langs = ", ".join(f"{k} {v}" for k, v in sorted(summary.languages.items()))
-        out.print(
-            f"store {store.location}: {summary.n_documents} documents ({langs}); "
-            f"{summary.dated} with a publication date",
-            markup=False,
-        )
-        ex = summary.extraction
-        measures = ", ".join(f"{k} {v}" for k, v in ex.measures.most_common())
-        out.print(
-            f"extract: {ex.claims} claims from {ex.documents} documents"
-            + (f" ({measures})" if measures else "")
-            + (f"; {ex.skipped} already extracted" if ex.skipped else "")
-            + (f"; {len(ex.failed)} failed" if ex.failed else ""),
-            markup=False,
-        )
-        for problem in ex.failed:
-            err_console().print(f"error: {problem}", markup=False)
-        if ex.failed_before:
-            out.print(
-                f"note: {ex.failed_before} documents failed extraction in an earlier run; "
-                "--retry-failed tries them again",
-                markup=False,
-            )
-        if ex.unsupported:
-            missing = ", ".join(f"{k} ({v})" for k, v in ex.unsupported.items())
-            out.print(
-                f"note: no extraction data for {missing}; those documents have no claims",
-                markup=False,
-            )
-        al = summary.alignment
-        if al is not None:
-            out.print(
-                f"align: {al.events} events ({al.changed} new or changed), {al.disputes} "
-                f"disputes, {al.inconsistencies} inconsistencies; `rashomon events` lists them",
-                markup=False,
-            )
-        if report_path is not None:
-            from rashomon.report.html import write_report
+        try:
+            with stop_on_signals():
+                report = _run_ingest(targets, options, quiet, runner, tally)
+                summary = holder["summary"]
+                _print_analysis(summary, store.location)
+                if report_path is not None and summary.n_documents == 0:
+                    err_console().print(
+                        "error: no documents to report on: nothing was ingested "
+                        "(see the messages above); no report written",
+                        markup=False,
+                    )
+                    raise typer.Exit(EXIT_FAILED)
+                if report_path is not None:
+                    from rashomon.report.html import write_report
 
-            with stage_progress() as progress:
-                size = write_report(store, report_path, progress=progress)
-            out.print(f"report: {report_path} ({size / 1e6:.1f} MB, opens offline)", markup=False)
-    raise typer.Exit(EXIT_OK if report.ok and not ex.failed else EXIT_FAILED)
+                    progress["stage"] = "report"
+                    with stage_progress() as bars:
+                        size = write_report(store, report_path, progress=bars)
+                    out_console().print(
+                        f"report: {report_path} ({size / 1e6:.1f} MB, opens offline)",
+                        markup=False,
+                    )
+        except Interrupted as stop:
+            exit_interrupted(stop, *_analysis_kept(progress, tally))
+    raise typer.Exit(EXIT_OK if report.ok and not summary.extraction.failed else EXIT_FAILED)
+
+
+def _analysis_kept(progress: dict[str, Any], tally: Counter[str]) -> tuple[str, str]:
+    resume = (
+        "Run the same command again to resume: stored files are recognised and skipped, "
+        "and only documents without claims are extracted."
+    )
+    stage = progress["stage"]
+    if stage == "ingest":
+        return "while ingesting, " + _ingest_kept(tally), resume
+    if stage == "extract":
+        done = plural(progress["extracted"], "document")
+        return f"while extracting; claims of {done} stored, each document's whole", resume
+    if stage == "align":
+        return (
+            "while aligning claims into events; every document and its claims are stored, "
+            "the events as they were before this run",
+            "Run the same command again (or `rashomon events`) to align them.",
+        )
+    return (
+        "while writing the report; the store is complete, the report was not written",
+        "Run `rashomon report --out FILE` with the same --db to write it.",
+    )
+
+
+def _print_analysis(summary: Any, location: str) -> None:
+    from rashomon.ingest.langid import language_name
+
+    out = out_console()
+    _print_ingest_summary(summary.ingest, "ingest: ")
+    langs = ", ".join(f"{k} {v}" for k, v in sorted(summary.languages.items()))
+    out.print(
+        f"store {location}: {plural(summary.n_documents, 'document')}"
+        + (f" ({langs})" if langs else "")
+        + f"; {summary.dated:,} with a publication date",
+        markup=False,
+    )
+    ex = summary.extraction
+    measures = ", ".join(f"{k} {v}" for k, v in ex.measures.most_common())
+    out.print(
+        f"extract: {plural(ex.claims, 'claim')} from {plural(ex.documents, 'document')}"
+        + (f" ({measures})" if measures else "")
+        + (f"; {ex.skipped:,} already extracted" if ex.skipped else "")
+        + (f"; {len(ex.failed):,} failed" if ex.failed else ""),
+        markup=False,
+    )
+    for problem in ex.failed:
+        err_console().print(f"error: {problem}", markup=False)
+    if ex.failed_before:
+        out.print(
+            f"note: {plural(ex.failed_before, 'document')} failed extraction in an earlier "
+            "run; --retry-failed tries them again",
+            markup=False,
+        )
+    for lang, count in sorted(ex.unsupported.items()):
+        docs = plural(count, "document")
+        if lang == "unknown":
+            reason = "its language could not be detected (too little text)"
+            out.print(f"note: {docs} not analysed: {reason}", markup=False)
+            continue
+        name = language_name(lang)
+        out.print(
+            f"note: {docs} in {f'{name} ({lang})' if name else lang} not analysed: no language "
+            f"data for {lang} (rashomon reads {', '.join(_languages())})",
+            markup=False,
+        )
+    al = summary.alignment
+    if al is not None:
+        out.print(
+            f"align: {plural(al.events, 'event')} ({al.changed:,} new or changed), "
+            f"{plural(al.disputes, 'dispute')}, {plural(al.inconsistencies, 'inconsistency')}; "
+            "`rashomon events` lists them",
+            markup=False,
+        )
+
+
+def _languages() -> list[str]:
+    from rashomon.extract.lexicon import available_languages
+
+    return available_languages()
 
 
 @app.command(name="report")
@@ -291,21 +398,48 @@ def show(
     raw: Annotated[
         bool, typer.Option("--raw", help="Write the raw bytes of an HTML/PDF source to stdout.")
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    span: Annotated[
+        str | None,
+        typer.Option(
+            "--span",
+            metavar="START:END",
+            help="Print only the stored text between these offsets (a claim's span).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json, jsonl or csv.")
+    ] = Format.table,
 ) -> None:
     """Show a document's metadata, or its exact stored text with --text.
+
+    Offsets (a claim's start and end) count characters of the stored text from 0; --span
+    prints the text between two of them exactly.
 
     \b
     Examples:
       rashomon show 3fa2c1 --db study.db
-      rashomon show reports/a.txt --text --db study.db | cut -c 341-357
+      rashomon show reports/a.txt --text --db study.db > a.txt
+      rashomon show reports/a.txt --span 341:357 --db study.db
     """
+    cut = _parse_span(span) if span is not None else None
     with _store(db, create=False) as store:
         try:
             document = store.get_document(doc)
         except RashomonError as exc:
             err_console().print(f"error: {exc}", markup=False)
             raise typer.Exit(EXIT_USAGE) from None
+    if cut is not None:
+        start, end = cut
+        if end > len(document.text):
+            err_console().print(
+                f"error: {doc}: --span {span} ends after the text "
+                f"({plural(len(document.text), 'character')})",
+                markup=False,
+            )
+            raise typer.Exit(EXIT_USAGE)
+        sys.stdout.buffer.write(document.text[start:end].encode("utf-8") + b"\n")
+        sys.stdout.flush()
+        return
     if text:
         # Bytes, not print(): no added newline, no terminal encoding surprises.
         sys.stdout.buffer.write(document.text.encode("utf-8"))
@@ -321,8 +455,21 @@ def show(
         sys.stdout.flush()
         return
     data = document.metadata()
-    if fmt is Format.table:
-        rows = [{"field": k, "value": v} for k, v in data.items() if v not in (None, [], {})]
-        emit_rows(rows, ["field", "value"], Format.table)
-    else:
+    if fmt is Format.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        # One row per field: the same in a table and in CSV (field,value).
+        rows = [{"field": k, "value": v} for k, v in data.items() if v not in (None, [], {})]
+        emit_rows(rows, ["field", "value"], fmt)
+
+
+def _parse_span(value: str) -> tuple[int, int]:
+    start, sep, end = value.partition(":")
+    if not (sep and start.strip().isdigit() and end.strip().isdigit()):
+        raise typer.BadParameter(f"{value!r} is not START:END, e.g. 341:357", param_hint="--span")
+    first, last = int(start), int(end)
+    if last < first:
+        raise typer.BadParameter(f"{value!r} ends before it starts", param_hint="--span")
+    return first, last

@@ -249,6 +249,40 @@ def is_supported_file(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+_IMAGE = "an image: no text to read (run OCR on it and ingest the text)"
+_MEDIA = "audio or video: no text to read"
+_SHEET = "a spreadsheet or data file, not a text"
+_ARCHIVE = "an archive: unpack it and ingest the folder"
+#: Why a folder walk passes over a file, by suffix.
+_UNSUPPORTED = {
+    ".doc": "an old binary Word file: save it as .docx or .odt",
+    ".rtf": "RTF: save it as .docx or .odt",
+    ".pages": "an Apple Pages file: export it as .docx or PDF",
+    ".epub": "an e-book: not read yet",
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp", ".svg", ".heic"),
+        _IMAGE,
+    ),
+    **dict.fromkeys((".mp3", ".wav", ".ogg", ".m4a", ".mp4", ".mov", ".avi", ".mkv"), _MEDIA),
+    **dict.fromkeys(
+        (".xls", ".xlsx", ".ods", ".csv", ".tsv", ".json", ".jsonl", ".xml", ".db", ".sqlite"),
+        _SHEET,
+    ),
+    **dict.fromkeys((".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz"), _ARCHIVE),
+    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "a presentation: not read"),
+}
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file found in a folder is not ingested, in a user's words."""
+    suffix = path.suffix.lower()
+    if suffix in _UNSUPPORTED:
+        return _UNSUPPORTED[suffix]
+    if not suffix:
+        return "no file-name suffix (.txt, .html, .pdf, .docx, .odt...): give it by name to read it"
+    return f"{suffix} is not a format rashomon reads (give it by name to try it as text)"
+
+
 def file_size(path: Path) -> int | None:
     try:
         return os.stat(path).st_size

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon._words import plural
 from rashomon.document import METADATA_FIELDS, Document
 from rashomon.errors import Code, IngestError, RashomonError
 from rashomon.ingest.html import extract_html
@@ -35,6 +36,7 @@ from rashomon.ingest.readers import (
     is_supported_file,
     read_bytes,
     sniff_media_type,
+    unsupported_reason,
 )
 from rashomon.store import Store
 
@@ -78,6 +80,8 @@ class Outcome:
 @dataclass(slots=True)
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    #: Files a folder walk passed over (path, why): formats rashomon does not read.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def counts(self) -> Counter[str]:
@@ -94,17 +98,32 @@ class IngestReport:
     def summary(self) -> str:
         counts = self.counts
         parts = [
-            f"{counts[k]} {label}"
-            for k, label in (
-                ("stored", "stored"),
-                ("new_version", "new versions"),
-                ("unchanged", "unchanged"),
-                ("duplicate", "duplicates"),
-                ("failed", "failed"),
+            plural(counts[k], one, many) if one else f"{counts[k]:,} {many}"
+            for k, one, many in (
+                ("stored", "", "stored"),
+                ("new_version", "new version", "new versions"),
+                ("unchanged", "", "unchanged"),
+                ("duplicate", "duplicate", "duplicates"),
+                ("failed", "", "failed"),
             )
             if counts[k]
         ]
-        return f"{len(self.outcomes)} files: " + (", ".join(parts) if parts else "nothing to do")
+        files = sum(1 for o in self.outcomes if o.about == "file")
+        text = f"{plural(files, 'file')}: " + (", ".join(parts) if parts else "nothing to do")
+        if self.skipped:
+            text += f"; {plural(len(self.skipped), 'file')} skipped"
+        return text
+
+    def skipped_summary(self, examples: int = 3) -> list[str]:
+        """One line per reason: how many files, which (the first few), why."""
+        by_reason: dict[str, list[str]] = {}
+        for path, reason in self.skipped:
+            by_reason.setdefault(reason, []).append(Path(path).name)
+        lines = []
+        for reason, names in sorted(by_reason.items(), key=lambda kv: -len(kv[1])):
+            shown = ", ".join(names[:examples]) + (", ..." if len(names) > examples else "")
+            lines.append(f"skipped {plural(len(names), 'file')} ({shown}): {reason}")
+        return lines
 
 
 OutcomeCallback = Callable[[Outcome], None]
@@ -134,7 +153,7 @@ def ingest_paths(
         except IngestError as exc:
             record(Outcome(str(options.manifest), "failed", error=exc))
             return report
-    for item in iter_sources(paths, options):
+    for item in iter_sources(paths, options, report.skipped):
         if isinstance(item, IngestError):
             record(Outcome(item.path or "", "failed", error=item))
             continue
@@ -184,20 +203,28 @@ def read_documents(
 
 
 def iter_sources(
-    paths: Iterable[str | Path], options: IngestOptions
+    paths: Iterable[str | Path],
+    options: IngestOptions,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> Iterator[Path | IngestError]:
-    """Files to ingest, in a stable order; missing paths come back as errors, not exceptions."""
+    """Files to ingest, in a stable order; missing paths come back as errors, not exceptions.
+
+    Files a folder walk passes over because rashomon does not read their format are appended
+    to ``skipped`` with the reason, so a summary can say what was left out and why.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, options)
+            yield from _walk(path, options, skipped)
         elif path.exists() or path.is_symlink():
             yield path
         else:
             yield IngestError(Code.NOT_FOUND, "no such file or folder", str(given))
 
 
-def _walk(root: Path, options: IngestOptions) -> Iterator[Path]:
+def _walk(
+    root: Path, options: IngestOptions, skipped: list[tuple[str, str]] | None = None
+) -> Iterator[Path]:
     found: list[Path] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         # Hidden folders hold VCS data and caches, never sources.
@@ -211,10 +238,14 @@ def _walk(root: Path, options: IngestOptions) -> Iterator[Path]:
                 if not any(_match(name, rel, p) for p in options.include):
                     continue
             elif not is_supported_file(path):
+                if skipped is not None and not any(_match(name, rel, p) for p in options.exclude):
+                    skipped.append((str(path), unsupported_reason(path)))
                 continue
             if any(_match(name, rel, p) for p in options.exclude):
                 continue
             found.append(path)
+    if skipped is not None:
+        skipped.sort()
     yield from sorted(found)
 
 

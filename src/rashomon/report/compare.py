@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from rashomon._words import period_words, plural, quoted, ratio_words, value_words
 from rashomon.review.view import review_summary
 
 _QUOTE_MAX = 320
@@ -57,16 +58,15 @@ def _figure_line(claim: Mapping[str, Any]) -> Text:
     if claim.get("kind") == "figure":
         line.append(f"{claim.get('measure')}: ", style="bold")
         line.append(str(value.get("text")))
-        line.append(
-            f"  [{value.get('qualifier')}: {value.get('low')}–{value.get('high')}]", style="dim"
-        )
+        words = value_words(value)
+        # Read as: the figure in English words, when the source put it otherwise.
+        if words.casefold() != str(value.get("text")).casefold():
+            line.append(f"  (read as {words})", style="dim")
     else:
         line.append(f"{claim.get('event_type')} (event)", style="bold")
     time = claim.get("time") or {}
     if time:
-        line.append(
-            f"\ntime: {time.get('start')}..{time.get('end')} ({time.get('source')})", style="dim"
-        )
+        line.append(f"\ntime: {period_words(time)}", style="dim")
     if claim.get("places"):
         line.append(
             "\nplaces: " + ", ".join(str(p.get("name")) for p in claim["places"]), style="dim"
@@ -89,17 +89,22 @@ def render_compare(
     console.print(Text(f"{event['id']}  {event['label']}", style="bold"))
     console.print(
         Text(
-            f"{len(event['docs'])} documents, {len(event['claims'])} claims; period "
-            f"{time.get('start', '?')}..{time.get('end', '?')}"
+            f"{plural(len(event['docs']), 'document')}, {plural(len(event['claims']), 'claim')}"
+            + (
+                f"; period {period_words({'start': time.get('start'), 'end': time.get('end')})}"
+                if time.get("start")
+                else "; no period known"
+            )
         )
     )
     for measure, est in event["estimates"].items():
+        sources = plural(est["n_sources"], "source")
         console.print(
             Text(
                 f"{measure}: low {est['low']:,} · best {est['best']:,} · high {est['high']:,} "
-                f"(from {est['n_sources']} sources; best = median of one value per source)"
+                f"(from {sources}; best = median of one value per source)"
                 if est["low"] is not None and est["best"] is not None and est["high"] is not None
-                else f"{measure}: {est['n_sources']} sources"
+                else f"{measure}: {sources}"
             )
         )
     panels = []
@@ -137,12 +142,14 @@ def describe_dispute(
     if dispute.get("kind") == "figure":
         parts = []
         for v in dispute.get("values", []):
-            who = source_name(docs.get(str(v["doc"])), str(v["doc"]))
+            doc = docs.get(str(v["doc"]))
+            who = source_name(doc, str(v["doc"]))
             if v.get("speaker"):
                 who += f" (citing {v['speaker']})"
-            parts.append(f"{who} gives {v['text']}")
-        return f"Sources differ on {dispute['measure']} (ratio {dispute['ratio']}): " + "; ".join(
-            parts
+            parts.append(f"{who} gives {quoted(v['text'], (doc or {}).get('lang'))}")
+        return (
+            f"Sources differ on {dispute['measure']} ({ratio_words(float(dispute['ratio']))}): "
+            + "; ".join(parts)
         )
     if dispute.get("kind") == "perpetrators":
         detail = dispute.get("detail") or {}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon._version import __version__
+from rashomon.pipeline import language_gap
 from rashomon.progress import EVERY, Progress
 from rashomon.report.compare import source_name
 from rashomon.review.view import ReviewedView, review_summary
@@ -164,6 +165,9 @@ def report_data(store: Store, progress: Progress | None = None) -> dict[str, Any
                 "date": doc.date,
                 "lang": doc.lang,
                 "text": doc.text,
+                # Why the document has no claims (or fewer than its text), said on the page
+                # rather than left as a silently empty column.
+                "note": language_gap(doc.lang, doc.lang_spans),
             }
         )
     if progress is not None:

@@ -8,6 +8,7 @@ not inject anything; the JSON itself is escaped so no ``</script>`` can close it
 from __future__ import annotations
 
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,17 @@ def write_report(
     store: Store, out: Path, title: str = "rashomon report", progress: Progress | None = None
 ) -> int:
     """Write the report of everything in the store; returns its size in bytes."""
-    html = render_html(report_data(store, progress), title)
+    data = render_html(report_data(store, progress), title).encode("utf-8")
     if progress is not None:
         progress("report: writing", 0, 1)
-    out.write_text(html, encoding="utf-8")
+    # Written beside and renamed into place: an interrupted run leaves the previous report
+    # (or none), never half a page.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     if progress is not None:
         progress("report: writing", 1, 1)
-    return len(html.encode("utf-8"))
+    return len(data)

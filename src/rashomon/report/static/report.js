@@ -36,6 +36,13 @@
   }
   const fmt = (n) => (n === null || n === undefined ? "?" : Number(n).toLocaleString("en-US"));
   const docName = (id) => (docs.get(id) ? docs.get(id).name : id.slice(0, 12));
+  // Counts in words: "1 claim", "2 claims", "1 inconsistency", "3 inconsistencies".
+  function plural(n, one, many) {
+    const word = n === 1 ? one : many || (/[^aeiou]y$/.test(one) ? one.slice(0, -1) + "ies" : one + "s");
+    return `${fmt(n)} ${word}`;
+  }
+  const claimsPerDoc = new Map();
+  for (const c of DATA.claims) if (!c.rejected) claimsPerDoc.set(c.doc, (claimsPerDoc.get(c.doc) || 0) + 1);
 
   function valueText(v) {
     if (!v) return "";
@@ -248,11 +255,12 @@
 
   function docTable() {
     const wrap = el("div", { class: "panel" }, el("h2", {}, `Documents (${DATA.docs.length})`));
-    const table = el("table", { class: "docs" }, el("tr", {}, el("th", {}, "source"), el("th", {}, "date"), el("th", {}, "language"), el("th", {}, "file")));
+    const table = el("table", { class: "docs" }, el("tr", {}, el("th", {}, "source"), el("th", {}, "date"), el("th", {}, "language"), el("th", {}, "file"), el("th", {}, "analysis")));
     const shown = DATA.docs.filter((d) => (!state.lang || d.lang === state.lang) && (!state.source || d.id === state.source));
     for (const d of shown.slice(0, 200)) {
       table.append(el("tr", { onclick: () => go(`#doc/${d.id}`), "data-doc": d.id },
-        el("td", {}, d.name), el("td", {}, d.date || "unknown"), el("td", {}, d.lang || "?"), el("td", {}, d.path)));
+        el("td", {}, d.name), el("td", {}, d.date || "unknown"), el("td", {}, d.lang || "?"), el("td", {}, d.path),
+        el("td", { class: d.note ? "not-analysed" : "muted" }, d.note || `${plural(claimsPerDoc.get(d.id) || 0, "claim")}`)));
     }
     wrap.append(table);
     if (shown.length > 200) wrap.append(el("p", { class: "muted" }, `${shown.length - 200} more: use the filters.`));
@@ -364,7 +372,8 @@
       pos = span.end;
     }
     text.append(d.text.slice(pos));
-    return [el("h2", {}, d.name), el("p", { class: "muted" }, [d.date || "date unknown", d.lang || "?", d.path, d.url || ""].filter(Boolean).join(" · ")), text];
+    return [el("h2", {}, d.name), el("p", { class: "muted" }, [d.date || "date unknown", d.lang || "?", d.path, d.url || ""].filter(Boolean).join(" · ")),
+      d.note ? el("p", { class: "not-analysed", id: "doc-note" }, d.note) : null, text].filter(Boolean);
   }
 
   // ---- claim detail ----------------------------------------------------------------------
