@@ -96,7 +96,7 @@ def test_over_budget_document_is_recorded_and_the_batch_goes_on(
     # Not retried by default (it would cost its budget on every run) ...
     res = runner.invoke(app, ["analyze", str(folder), "--db", db, "--max-chars", "1000"])
     assert res.exit_code == 0, res.output
-    assert "1 documents failed extraction in an earlier run" in res.stdout
+    assert "1 document failed extraction in an earlier run" in res.stdout
     # ... but on request, and a larger budget lets it through.
     res = runner.invoke(app, ["analyze", str(folder), "--db", db, "--retry-failed"])
     assert res.exit_code == 0, res.output

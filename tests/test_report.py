@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from rashomon import Store, analyze, demo_corpus
+from rashomon.report.compare import source_name
 from rashomon.report.html import render_html, script_json, write_report
 from tests.conftest import CORPUS, ROOT, needs_shared
 
@@ -103,29 +104,77 @@ def test_seeds_and_dev_report_in_chromium(tmp_path: Path) -> None:
     )
     assert seen["requests"] == [], "the report made network requests"
     assert seen["consoleErrors"] == [] and seen["pageErrors"] == []
+    # The list is paged (20 a page): every page was read, and the seed events are on one.
+    assert seen["total"] == len(seen["cards"]) == len(set(seen["cards"])) == len(events)
+    assert seen["pageSize"] == min(20, len(events))
     assert all(seen["listed"].values()), seen["listed"]
     assert seen["mapMarkers"] > 0 and seen["timelineBars"] > 0 and seen["countries"] > 150
     # Clicking a figure shows its quote, and the sentence names its source.
     assert seen["clickedFigure"] and seen["clickedFigure"] in seen["detailText"]
     assert seen["detailText"].startswith("×According to ")
-    # Filters: French events only hold French documents; search narrows to one event family.
+    assert seen["detailHiddenAfterNavigation"] is True
+    # Filters: the count over all pages is the number of events holding a document in that
+    # language, and every event shown holds one.
     by_id = {e["id"]: e for e in events}
     for lang in ("fr", "ru"):
-        ids = seen["filters"][lang]
-        assert ids and len(ids) < seen["total"]
-        assert all(any(docs[d]["lang"] == lang for d in by_id[i]["docs"]) for i in ids)
-    assert seen["searchCards"] and len(seen["searchCards"]) < seen["total"]
-    assert all(
-        "Srebrenica" in by_id[i]["label"]
-        or any(
-            "Srebrenica" in (c["evidence"]["quote"])
-            for c in claims
-            if c["id"] in set(by_id[i]["claims"])
+        found = seen["filters"][lang]
+        expected = [e for e in events if any(docs[d]["lang"] == lang for d in e["docs"])]
+        assert 0 < found["count"] == len(expected) < seen["total"]
+        assert found["ids"] and all(
+            any(docs[d]["lang"] == lang for d in by_id[i]["docs"]) for i in found["ids"]
         )
-        for i in seen["searchCards"]
-    )
+    # Search: what matches is what the words appear in (label, a source's name, a quote).
+    quotes: dict[str, str] = {c["id"]: c["evidence"]["quote"] for c in claims}
+    names = {d["id"]: source_name(d, d["id"]) for d in docs.values()}
+
+    def mentions(event: dict[str, Any]) -> bool:
+        hay = [event["label"], *(names[d] for d in event["docs"])]
+        hay += [quotes.get(c, "") for c in event["claims"]]
+        return "srebrenica" in " ".join(hay).lower()
+
+    matching = [e for e in events if mentions(e)]
+    assert 0 < seen["search"]["count"] == len(matching) < seen["total"]
+    assert all(mentions(by_id[i]) for i in seen["search"]["ids"])
+    _check_charts(seen["charts"])
+    assert len(seen["timelineTicks"]) >= 3 and seen["timelineOutside"] == []
     assert seen["docSpans"] >= 10 and seen["docImages"] == 0
     assert (ARTIFACTS / "report-seeds.png").stat().st_size > 20_000
+
+
+def _check_charts(charts: list[dict[str, Any]]) -> None:
+    """Every figure chart: one row per figure with its value written beside it, the source's
+    full name drawn or in the tooltip, more than one tick on the axis, and no text outside."""
+    assert charts
+    for chart in charts:
+        assert chart["outside"] == [], chart["outside"]
+        assert chart["rows"] == len(chart["values"]) == len(chart["names"]) > 0
+        assert all(chart["values"]) and len(chart["ticks"]) >= 2, chart
+        for name in chart["names"]:
+            shown = name["drawn"].removesuffix(" *")
+            assert name["full"].startswith(shown.rstrip("…").rstrip()), name
+            assert shown.endswith("…") or name["full"].split(", citing ")[0] == shown, name
+
+
+def test_demo_report_presentation_in_chromium(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        analyze(store, [demo_corpus()])
+        write_report(store, tmp_path / "report.html")
+        events = store.events()
+    disputed = max(events, key=lambda e: len(e["disputes"]))
+    seen = observe(tmp_path / "report.html", {"events": [disputed["id"]]}, tmp_path)
+    assert seen["consoleErrors"] == [] and seen["pageErrors"] == []
+    # The demo's events span eight months: the timeline counts in months, inside its frame.
+    assert "Nov 1930" in seen["timelineTicks"] and seen["timelineOutside"] == []
+    # The demo's places are fictional: the map is empty, and says why.
+    assert seen["mapMarkers"] == 0
+    assert seen["mapNote"].startswith("No event on the map: their places (")
+    assert "Osterlo" in seen["mapNote"] and "no coordinates in the gazetteer" in seen["mapNote"]
+    _check_charts(seen["charts"])
+    disputes = [s for s in seen["statements"] if s.startswith("Sources differ")]
+    assert disputes and all("times the lowest" in s and "ratio" not in s for s in disputes)
+    # A French or Spanish figure inside an English sentence is quoted as written.
+    assert any("“" in s and "” (as written)" in s for s in disputes), disputes
+    assert seen["detailHiddenAfterNavigation"] is True
 
 
 def test_hostile_document_text_is_shown_as_text(tmp_path: Path) -> None:

@@ -32,14 +32,45 @@ try {
   await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector("#event-list");
   out.loadMs = Date.now() - t0;
-  out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+  if (spec.overview_screenshot) await page.screenshot({ path: spec.overview_screenshot });
+  // The event list is paged: its header holds the count, the pages hold the cards.
+  const listed = async () => {
+    const header = await page.$eval("#event-list h2", (h) => h.textContent);
+    const count = Number((header.match(/\((\d+)\)/) || [0, 0])[1]);
+    const ids = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+    return { count, ids };
+  };
+  const first = await listed();
+  out.cards = [...first.ids];
+  for (;;) {
+    const next = await page.$(".pager button:last-child");
+    const label = next ? await page.$eval(".pager", (p) => p.textContent) : "";
+    const m = label.match(/page (\d+) of (\d+)/);
+    if (!next || !m || m[1] === m[2]) break;
+    await next.click();
+    out.cards.push(...(await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event))));
+  }
+  if (out.cards.length > first.ids.length) {
+    // Any filter input goes back to the first page.
+    await page.fill("#f-q", " ");
+    await page.fill("#f-q", "");
+  }
+  out.pageSize = first.ids.length;
+  out.mapNote = await page.$eval("#map-note", (n) => n.textContent).catch(() => null);
   out.listed = {};
   for (const id of spec.events || []) out.listed[id] = out.cards.includes(id);
   out.mapMarkers = await page.$$eval("circle.map-event", (cs) => cs.length);
   out.timelineBars = await page.$$eval("rect.tl-event", (cs) => cs.length);
   out.countries = await page.$$eval("#map path", (ps) => ps.length);
+  out.timelineTicks = await page.$$eval("#timeline text.tick", (ts) => ts.map((t) => t.textContent));
+  out.timelineOutside = await page.$eval("#timeline", (c) => {
+    const [, , w, h] = c.getAttribute("viewBox").split(" ").map(Number);
+    return [...c.querySelectorAll("text")].filter((t) => {
+      const b = t.getBBox();
+      return b.x < -0.5 || b.x + b.width > w + 0.5 || b.y + b.height > h + 0.5;
+    }).map((t) => t.textContent);
+  }).catch(() => null);
   out.docRows = await page.$$eval("table.docs tr[data-doc]", (rows) => Object.fromEntries(rows.map((r) => [r.dataset.doc, [...r.cells].map((c) => c.textContent)])));
-  if (spec.overview_screenshot) await page.screenshot({ path: spec.overview_screenshot });
 
   // Zooming the timeline re-draws it.
   if (out.timelineBars) {
@@ -47,21 +78,20 @@ try {
     out.zoomedBars = await page.$$eval("rect.tl-event", (cs) => cs.length);
   }
 
-  // Filters: a language, then a source, then search; the list must narrow and match.
-  const total = out.cards.length;
+  // Filters: a language, then search; the list must narrow (its count, over all pages) and
+  // what it shows must match.
+  out.total = first.count;
   out.filters = {};
   for (const lang of spec.filter_langs || []) {
     await page.selectOption("#f-lang", lang);
-    const ids = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
-    out.filters[lang] = ids;
+    out.filters[lang] = await listed();
   }
   await page.selectOption("#f-lang", "");
   if (spec.search) {
     await page.fill("#f-q", spec.search);
-    out.searchCards = await page.$$eval(".event-card", (cs) => cs.map((c) => c.dataset.event));
+    out.search = await listed();
     await page.fill("#f-q", "");
   }
-  out.total = total;
 
   // One event: sources side by side; clicking a figure shows its quote.
   if (spec.events && spec.events.length) {
@@ -76,6 +106,30 @@ try {
     out.clickedFigure = quote;
     out.statements = await page.$$eval(".statement", (ps) => ps.map((p) => p.textContent));
     if (spec.screenshot) await page.screenshot({ path: spec.screenshot, fullPage: false });
+    // Each figure chart: the source names as drawn and in full, value labels, axis ticks, and
+    // whether any text runs outside the drawing.
+    out.charts = await page.$$eval("svg.figure-chart", (charts) => charts.map((c) => {
+      const [, , w, h] = c.getAttribute("viewBox").split(" ").map(Number);
+      const texts = [...c.querySelectorAll("text")];
+      const outside = texts.filter((t) => {
+        const b = t.getBBox();
+        return b.x < -0.5 || b.y < -0.5 || b.x + b.width > w + 0.5 || b.y + b.height > h + 0.5;
+      }).map((t) => { const b = t.getBBox(); return `${t.textContent} [${b.x.toFixed(1)},${b.y.toFixed(1)},${b.width.toFixed(1)},${b.height.toFixed(1)} in ${w}x${h}]`; });
+      return {
+        names: [...c.querySelectorAll("text.source-label")].map((t) => ({
+          drawn: [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" "),
+          full: t.querySelector("title").textContent,
+        })),
+        rows: c.querySelectorAll("g.chart-row").length,
+        values: [...c.querySelectorAll("text.value-label")].map((t) => t.textContent),
+        ticks: [...c.querySelectorAll("text.tick")].map((t) => t.textContent),
+        outside,
+      };
+    }));
+    // The claim's detail belongs to the view it was opened from.
+    await page.click("#detail a[href^='#doc/']");
+    await page.waitForSelector("#doc-text");
+    out.detailHiddenAfterNavigation = await page.$eval("#detail", (d) => d.hidden);
   }
 
   // One document: every extracted span is highlighted and opens its claim.

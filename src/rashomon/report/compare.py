@@ -32,6 +32,24 @@ def source_name(doc: Mapping[str, Any] | None, doc_id: str) -> str:
     return str(name)
 
 
+def estimate_list(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event's estimates as a list (the contract's new shape), whether they come as one
+    (one per measure, victim group and scope) or as a dict keyed by measure (the old)."""
+    found = event.get("estimates") or []
+    if isinstance(found, dict):
+        return [{"measure": measure, **est} for measure, est in found.items()]
+    return list(found)
+
+
+def estimate_label(est: dict[str, Any]) -> str:
+    """ "killed", "killed (Bosniaks)", "killed (in Osterlo)": which figures an estimate covers."""
+    label = str(est.get("measure"))
+    victims = est.get("victims") or {}
+    scope = est.get("scope") or {}
+    details = [str(x) for x in (victims.get("name"), scope.get("text")) if x]
+    return f"{label} ({'; '.join(details)})" if details else label
+
+
 def _quote(claim: Mapping[str, Any]) -> Text:
     evidence = claim["evidence"]
     quote, base = str(evidence["quote"]), int(evidence["start"])
@@ -97,7 +115,8 @@ def render_compare(
             )
         )
     )
-    for measure, est in event["estimates"].items():
+    for est in estimate_list(dict(event)):
+        measure = estimate_label(est)
         sources = plural(est["n_sources"], "source")
         console.print(
             Text(

@@ -14,7 +14,7 @@ from typing import Any
 from rashomon._version import __version__
 from rashomon.pipeline import language_gap
 from rashomon.progress import EVERY, Progress
-from rashomon.report.compare import source_name
+from rashomon.report.compare import estimate_label, estimate_list, source_name
 from rashomon.review.view import ReviewedView, review_summary
 from rashomon.store import Store
 
@@ -81,13 +81,14 @@ def compact_event(event: dict[str, Any]) -> dict[str, Any]:
     reviewed = review_summary(event)
     if reviewed:
         out["reviewed"] = reviewed
-    out["estimates"] = {
-        measure: {
-            **{k: est[k] for k in ("low", "best", "high", "n_sources")},
+    out["estimates"] = [
+        {
+            "label": estimate_label(est),
+            **{k: est.get(k) for k in ("measure", "low", "best", "high", "n_sources")},
             "figures": [[f["claim"], f["counted"]] for f in est["figures"]],
         }
-        for measure, est in event["estimates"].items()
-    }
+        for est in estimate_list(event)
+    ]
     out["disputes"] = [
         {
             **{k: v for k, v in d.items() if k != "values"},
@@ -120,7 +121,7 @@ def _shorten_ids(
     for event in events:
         event["claims"] = [c.get(i, i) for i in event["claims"]]
         event["docs"] = [d.get(i, i) for i in event["docs"]]
-        for est in event["estimates"].values():
+        for est in event["estimates"]:
             est["figures"] = [[c.get(i, i), counted] for i, counted in est["figures"]]
         for dispute in event["disputes"]:
             dispute["claims"] = [c.get(i, i) for i in dispute["claims"]]

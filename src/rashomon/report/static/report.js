@@ -41,6 +41,24 @@
     const word = n === 1 ? one : many || (/[^aeiou]y$/.test(one) ? one.slice(0, -1) + "ies" : one + "s");
     return `${fmt(n)} ${word}`;
   }
+  // How far apart figures are, in words, never a bare "ratio 400.0".
+  function ratioWords(r) {
+    const times = r >= 10 ? fmt(Math.round(r)) : String(Math.round(r * 10) / 10);
+    return `the highest figure is ${times} times the lowest`;
+  }
+  // A source's own words inside an English sentence: quoted, and marked as written when they
+  // are in another language ("gives “miles” (as written)").
+  function quoted(c) {
+    const d = docs.get(c.doc);
+    const words = /\p{L}/u.test(c.value.text);  // "1 200" needs no note, "des milliers" does
+    return `“${c.value.text}”` + (words && d && d.lang && d.lang !== "en" ? " (as written)" : "");
+  }
+  const TIME_SOURCES = { explicit: "stated in the sentence", sentence: "stated in the sentence", context: "from the surrounding text", document_date: "counted from the publication date" };
+  function periodWords(t) {
+    if (!t || !t.start) return "";
+    const span = !t.end || t.end === t.start ? t.start : `${t.start} to ${t.end}`;
+    return t.source ? `${span} (${TIME_SOURCES[t.source] || String(t.source).replace(/_/g, " ")})` : span;
+  }
   const claimsPerDoc = new Map();
   for (const c of DATA.claims) if (!c.rejected) claimsPerDoc.set(c.doc, (claimsPerDoc.get(c.doc) || 0) + 1);
 
@@ -122,9 +140,9 @@
     const disputes = DATA.events.reduce((n, e) => n + e.disputes.length, 0);
     const inconsistencies = DATA.events.reduce((n, e) => n + e.consistency.length, 0);
     document.getElementById("counts").replaceChildren(
-      el("span", {}, `${DATA.docs.length} documents`), el("span", {}, `${figures} figures`),
-      el("span", {}, `${DATA.events.length} events`), el("span", {}, `${disputes} disputes`),
-      el("span", {}, `${inconsistencies} inconsistencies`));
+      el("span", {}, plural(DATA.docs.length, "document")), el("span", {}, plural(figures, "figure")),
+      el("span", {}, plural(DATA.events.length, "event")), el("span", {}, plural(disputes, "dispute")),
+      el("span", {}, plural(inconsistencies, "inconsistency")));
   }
   function legend() {
     const node = el("div", { class: "legend" });
@@ -135,6 +153,32 @@
     return node;
   }
   function days(iso) { return Date.parse(iso + "T00:00:00Z") / 86400000; }
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  // Timeline ticks in the unit the view needs: decades, years, months or days, ten or so.
+  function timeTicks(a, b) {
+    const date = (d) => new Date(d * 86400000);
+    const span = b - a, ticks = [];
+    if (span > 365 * 4) {
+      const years = span / 365, step = [1, 2, 5, 10, 20, 50, 100].find((s) => years / s <= 10) || 200;
+      for (let y = Math.ceil(date(a).getUTCFullYear() / step) * step; y <= date(b).getUTCFullYear(); y += step) ticks.push([days(`${y}-01-01`), String(y)]);
+    } else if (span > 45) {
+      const step = [1, 2, 3, 6, 12].find((s) => span / 30 / s <= 10) || 12;
+      const start = date(a);
+      for (let m = start.getUTCFullYear() * 12 + start.getUTCMonth() + 1; ; m += 1) {
+        if (m % step) continue;
+        const d = Date.UTC(Math.floor(m / 12), m % 12, 1) / 86400000;
+        if (d > b) break;
+        ticks.push([d, m % 12 === 0 ? String(Math.floor(m / 12)) : `${MONTHS[m % 12]} ${Math.floor(m / 12)}`]);
+      }
+    } else {
+      const step = [1, 2, 7, 14].find((s) => span / s <= 10) || 14;
+      for (let d = Math.ceil(a); d <= b; d += 1) {
+        const t = date(d);
+        if ((d - Math.ceil(a)) % step === 0) ticks.push([d, `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`]);
+      }
+    }
+    return ticks;
+  }
 
   function timeline(events) {
     const dated = events.filter((e) => e.time && e.time.start);
@@ -145,21 +189,22 @@
     if (hi - lo < 60) { lo -= 30; hi += 30; }
     const full = [lo, hi];
     const view = state.zoom || full;
-    const W = 800, rowH = 12, H = Math.max(80, 30 + Math.min(dated.length, 60) * rowH);
+    // Drawn about the size it is shown (half the page), so its labels are readable.
+    // Many events: thinner rows, so the axis stays in view beside the map.
+    const rows = Math.min(dated.length, 60), rowH = Math.max(5, Math.min(12, 300 / rows));
+    const W = 560, H = Math.max(90, 34 + rows * rowH);
     const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events on a timeline", id: "timeline" });
-    const x = (d) => 10 + ((d - view[0]) / (view[1] - view[0])) * (W - 20);
-    const first = new Date(view[0] * 86400000).getUTCFullYear(), last = new Date(view[1] * 86400000).getUTCFullYear();
-    const step = Math.max(1, Math.ceil((last - first + 1) / 10));
-    for (let y = first; y <= last + 1; y += step) {
-      const xx = x(days(`${y}-01-01`));
-      if (xx < 0 || xx > W) continue;
-      chart.append(svg("line", { x1: xx, x2: xx, y1: 0, y2: H - 14, stroke: "#e3e7eb" }));
-      const t = svg("text", { x: xx + 2, y: H - 3, "font-size": 10, fill: "#5d6b78" }); t.textContent = String(y);
+    const x = (d) => 30 + ((d - view[0]) / (view[1] - view[0])) * (W - 60);
+    for (const [day, text] of timeTicks(view[0], view[1])) {
+      const xx = x(day);
+      chart.append(svg("line", { x1: xx, x2: xx, y1: 0, y2: H - 16, stroke: "#e3e7eb" }));
+      const t = svg("text", { x: xx, y: H - 4, "font-size": 11, fill: "#5d6b78", "text-anchor": "middle", class: "tick" });
+      t.textContent = text;
       chart.append(t);
     }
     dated.slice(0, 60).forEach((e, i) => {
       const x1 = x(days(e.time.start)), x2 = Math.max(x1 + 3, x(days(e.time.end || e.time.start) + 1));
-      const bar = svg("rect", { x: x1, y: 6 + i * rowH, width: x2 - x1, height: rowH - 3, fill: COLORS[e.event_type] || "#878787", class: "tl-event", "data-event": e.id });
+      const bar = svg("rect", { x: x1, y: 6 + i * rowH, width: x2 - x1, height: Math.max(3, rowH - 2), fill: COLORS[e.event_type] || "#878787", class: "tl-event", "data-event": e.id });
       const tip = svg("title", {}); tip.textContent = e.label; bar.append(tip);
       bar.addEventListener("click", () => go(`#event/${e.id}`));
       chart.append(bar);
@@ -215,8 +260,21 @@
       apply();
     }, { passive: false });
     wrap.append(el("div", { class: "timeline-controls" }, el("button", { onclick: () => { box = [0, 0, 720, 360]; apply(); } }, "world")),
-      chart, el("p", { class: "note" }, DATA.basemap.attribution));
+      chart, mapNote(events, pts.length), el("p", { class: "note" }, DATA.basemap.attribution));
     return wrap;
+  }
+  // An empty (or partly empty) map says why: a place without coordinates in the gazetteer
+  // (a fictional town, a street) cannot be drawn.
+  function mapNote(events, placed) {
+    const unplaced = events.filter((e) => !(e.places || []).some((p) => p.lat !== null && p.lat !== undefined));
+    if (!unplaced.length) return null;
+    const names = [...new Set(unplaced.flatMap((e) => (e.places || []).map((p) => p.name)))];
+    const shown = names.slice(0, 6).join(", ") + (names.length > 6 ? ", ..." : "");
+    const why = names.length
+      ? `their places (${shown}) have no coordinates in the gazetteer: fictional, too small, or spelled in a way it does not know`
+      : "they name no place";
+    const what = placed ? `${plural(unplaced.length, "event")} not on the map` : (events.length ? "No event on the map" : "No events to place");
+    return el("p", { class: "map-note", id: "map-note" }, events.length ? `${what}: ${why}.` : `${what}.`);
   }
 
   // Estimates list their figures as [claim id, counted]; the claim holds everything else.
@@ -224,11 +282,12 @@
     return est.figures.map(([id, counted]) => ({ claim: claims.get(id), counted })).filter((f) => f.claim);
   }
   function estimateLine(measure, est) {
-    if (est.low === null || est.best === null) return `${measure}: ${est.n_sources} source(s)`;
+    if (est.low === null || est.best === null) return `${measure}: ${plural(est.n_sources, "source")}`;
     if (est.n_sources === 1) {
       const f = figuresOf(est).find((x) => x.counted);
-      return `${measure}: one source, ${f ? docName(f.claim.doc) : "?"}, gives ${f ? f.claim.value.text : fmt(est.best)}`;
+      return `${measure}: one source, ${f ? docName(f.claim.doc) : "?"}, gives ${f ? quoted(f.claim) : fmt(est.best)}`;
     }
+    if (est.low === est.high) return `${measure}: ${est.n_sources} sources all give ${fmt(est.low)}`;
     return `${measure}: ${est.n_sources} sources give figures from ${fmt(est.low)} to ${fmt(est.high)}; the median of their figures is ${fmt(est.best)}`;
   }
 
@@ -239,9 +298,9 @@
     for (const e of events.slice(state.page * PAGE, (state.page + 1) * PAGE)) {
       const card = el("div", { class: "event-card", "data-event": e.id, onclick: () => go(`#event/${e.id}`) },
         el("strong", {}, e.label),
-        el("div", { class: "meta" }, `${e.docs.length} document(s), ${e.claims.length} claim(s), ${e.disputes.length} dispute(s), ${e.consistency.length} inconsistenc${e.consistency.length === 1 ? "y" : "ies"}`));
+        el("div", { class: "meta" }, [plural(e.docs.length, "document"), plural(e.claims.length, "claim"), plural(e.disputes.length, "dispute"), plural(e.consistency.length, "inconsistency")].join(", ")));
       card.style.borderLeftColor = COLORS[e.event_type] || "#878787";
-      for (const [m, est] of Object.entries(e.estimates)) card.append(el("div", { class: "meta" }, estimateLine(m, est)));
+      for (const est of e.estimates) card.append(el("div", { class: "meta" }, estimateLine(est.label, est)));
       wrap.append(card);
     }
     if (pages > 1) {
@@ -277,39 +336,96 @@
   }
 
   // ---- one event -----------------------------------------------------------------------
+  // Ticks of a log axis: powers of ten, and 2, 3, 5 times them when the figures span less
+  // than a decade or two, so a chart of 300 to 1,200 has more than one tick.
+  function logTicks(lo, hi) {
+    const span = hi - lo;
+    const steps = span < 1.3 ? [1, 2, 3, 5] : span < 2.6 ? [1, 2, 5] : [1];
+    const ticks = [];
+    for (let p = Math.floor(lo); p <= Math.ceil(hi); p++) {
+      for (const m of steps) {
+        const v = m * 10 ** p;
+        if (Math.log10(v) >= lo && Math.log10(v) <= hi && v >= 1) ticks.push(v);
+      }
+    }
+    return ticks;
+  }
+  // A source's name on two lines at most, cut at a word; the whole name is in the tooltip.
+  function wrapName(name, width) {
+    const lines = [""];
+    for (const word of name.split(/\s+/)) {
+      const line = lines[lines.length - 1];
+      if (!line || (line + " " + word).length <= width) lines[lines.length - 1] = line ? `${line} ${word}` : word;
+      else lines.push(word);
+    }
+    if (lines.length > 2) {
+      lines.length = 2;
+      lines[1] = lines[1].length + 2 <= width ? `${lines[1]} …` : `${lines[1].slice(0, width - 1)}…`;
+    }
+    return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  }
+  const CHAR = 5.9; // width of a 10-px character, a little generous, so nothing is clipped
+
   function chart(measure, est) {
-    const figs = figuresOf(est).map(({ claim }) => ({ doc: claim.doc, low: claim.value.low, high: claim.value.high, speaker: speakerText(claim) }))
+    const figs = figuresOf(est).map(({ claim }) => ({ claim, doc: claim.doc, low: claim.value.low, high: claim.value.high, speaker: speakerText(claim) }))
       .filter((f) => f.low !== null || f.high !== null);
-    const W = 640, rowH = 18, H = 24 + figs.length * rowH;
     const values = figs.flatMap((f) => [f.low, f.high]).filter((v) => v !== null && v > 0);
     const box = el("div", { class: "chart" });
     if (!values.length) return box;
-    const lo = Math.log10(Math.min(...values)) - 0.2, hi = Math.log10(Math.max(...values)) + 0.2;
-    const x = (v) => 150 + ((Math.log10(v) - lo) / Math.max(0.01, hi - lo)) * (W - 170);
-    const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `${measure}: each source's figure on a log scale` });
-    for (let p = Math.ceil(lo); p <= Math.floor(hi); p++) {
-      s.append(svg("line", { x1: x(10 ** p), x2: x(10 ** p), y1: 0, y2: H - 12, stroke: "#e3e7eb" }));
-      const t = svg("text", { x: x(10 ** p) + 2, y: H - 2, "font-size": 9, fill: "#5d6b78" }); t.textContent = fmt(10 ** p); s.append(t);
+    const NAME = 26;
+    const names = figs.map((f) => wrapName(docName(f.doc) + (f.speaker ? " *" : ""), NAME));
+    const labels = figs.map((f) => valueText(f.claim.value));
+    const W = 680, left = Math.ceil(Math.max(...names.flat().map((l) => l.length)) * CHAR) + 14;
+    const right = Math.ceil(Math.max(...labels.map((l) => l.length)) * CHAR) + 24;
+    const rowH = names.some((n) => n.length > 1) ? 28 : 20, top = 10, H = top + figs.length * rowH + 22;
+    // At least a factor of five across, so one figure alone still sits between two ticks.
+    let lo = Math.log10(Math.min(...values)) - 0.15, hi = Math.log10(Math.max(...values)) + 0.15;
+    if (hi - lo < 0.7) { const mid = (lo + hi) / 2; lo = mid - 0.35; hi = mid + 0.35; }
+    const x = (v) => left + ((Math.log10(v) - lo) / Math.max(0.01, hi - lo)) * (W - left - right);
+    const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", class: "figure-chart", "aria-label": `${measure}: each source's figure on a log scale` });
+    for (const v of logTicks(lo, hi)) {
+      s.append(svg("line", { x1: x(v), x2: x(v), y1: 0, y2: H - 16, stroke: "#e3e7eb" }));
+      const t = svg("text", { x: x(v), y: H - 4, "font-size": 9, fill: "#5d6b78", "text-anchor": "middle", class: "tick" });
+      t.textContent = fmt(v);
+      s.append(t);
     }
     figs.forEach((f, i) => {
-      const y = 8 + i * rowH;
-      const label = svg("text", { x: 0, y: y + 4, "font-size": 10, fill: "#1d232a" });
-      label.textContent = docName(f.doc).slice(0, 24) + (f.speaker ? " *" : "");
+      const y = top + i * rowH + rowH / 2;
+      // x 2, not 0: some glyphs ("J") reach left of their origin.
+      const label = svg("text", { x: 2, y: y - (names[i].length - 1) * 6 + 3, "font-size": 10, fill: "#1d232a", class: "source-label" });
+      names[i].forEach((line, k) => {
+        const span = svg("tspan", { x: 2, dy: k ? 12 : 0 });
+        span.textContent = line;
+        label.append(span);
+      });
+      const tip = svg("title", {});
+      tip.textContent = docName(f.doc) + (f.speaker ? `, citing ${f.speaker}` : "");
+      label.append(tip);
       s.append(label);
       const a = f.low ?? f.high, b = f.high ?? f.low;
-      const x1 = x(a), x2 = x(b);
-      s.append(svg("line", { x1, x2: Math.max(x2, x1 + 1), y1: y, y2: y, stroke: "#b2182b", "stroke-width": 4, "stroke-linecap": "round" }));
-      if (f.high === null) s.append(svg("path", { d: `M${x1 + 4} ${y - 4} L${x1 + 12} ${y} L${x1 + 4} ${y + 4}`, fill: "#b2182b" }));
-      if (f.low === null) s.append(svg("path", { d: `M${x1 - 4} ${y - 4} L${x1 - 12} ${y} L${x1 - 4} ${y + 4}`, fill: "#b2182b" }));
+      const x1 = x(a), x2 = Math.max(x(b), x1 + 1);
+      const row = svg("g", { class: "chart-row" });
+      const bar = svg("line", { x1, x2, y1: y, y2: y, stroke: "#b2182b", "stroke-width": 4, "stroke-linecap": "round" });
+      const barTip = svg("title", {});
+      barTip.textContent = `${tip.textContent}: ${valueText(f.claim.value)} (as written: “${f.claim.value.text}”)`;
+      bar.append(barTip);
+      row.append(bar);
+      let end = x2 + 4;
+      if (f.high === null) { row.append(svg("path", { d: `M${x2 + 4} ${y - 4} L${x2 + 12} ${y} L${x2 + 4} ${y + 4}`, fill: "#b2182b" })); end = x2 + 14; }
+      if (f.low === null) row.append(svg("path", { d: `M${x1 - 4} ${y - 4} L${x1 - 12} ${y} L${x1 - 4} ${y + 4}`, fill: "#b2182b" }));
+      const value = svg("text", { x: end + 4, y: y + 3.5, "font-size": 10, fill: "#1d232a", class: "value-label" });
+      value.textContent = labels[i];
+      row.append(value);
+      s.append(row);
     });
-    box.append(s, el("p", { class: "note" }, "Log scale. A bar is a range; an arrow an open end (more than / up to). * figure the document attributes to a cited speaker."));
+    box.append(s, el("p", { class: "note" }, "Log scale. A bar is a range; an arrow an open end (more than / up to). * figure the document attributes to a cited speaker; hover a name or a bar for the whole of it."));
     return box;
   }
 
   function disputeText(d) {
     if (d.kind === "figure") {
-      return `Sources differ on ${d.measure} (ratio ${d.ratio}): ` + d.values.map((id) => claims.get(id)).filter(Boolean).map((c) =>
-        `${docName(c.doc)}${speakerText(c) ? ` (citing ${speakerText(c)})` : ""} gives ${c.value.text}`).join("; ") + ".";
+      return `Sources differ on ${d.measure} (${ratioWords(d.ratio)}): ` + d.values.map((id) => claims.get(id)).filter(Boolean).map((c) =>
+        `${docName(c.doc)}${speakerText(c) ? ` (citing ${speakerText(c)})` : ""} gives ${quoted(c)}`).join("; ") + ".";
     }
     if (d.kind === "perpetrators") {
       return "Sources name different perpetrators: " + Object.entries(d.detail).map(([doc, names]) => `${docName(doc)} names ${names.join(", ")}`).join("; ") + ".";
@@ -320,12 +436,10 @@
   function eventView(id) {
     const e = DATA.events.find((x) => x.id === id);
     if (!e) return [el("p", {}, "No such event.")];
-    const out = [el("h2", {}, e.label), el("p", { class: "muted" }, `${e.docs.length} document(s), ${e.claims.length} claim(s). Places: ${(e.places || []).map((p) => p.name).join(", ") || "none named"}.`)];
+    const out = [el("h2", {}, e.label), el("p", { class: "muted" }, `${plural(e.docs.length, "document")}, ${plural(e.claims.length, "claim")}. Places: ${(e.places || []).map((p) => p.name).join(", ") || "none named"}.`)];
     if (e.reviewed) out.push(el("p", { class: "reviewed", id: "event-reviewed" }, e.reviewed));
     const est = el("div", { class: "panel" }, el("h2", {}, "Figures by measure"));
-    for (const [m, x] of Object.entries(e.estimates)) {
-      est.append(el("p", { class: "statement" }, estimateLine(m, x)), chart(m, x));
-    }
+    for (const x of e.estimates) est.append(el("p", { class: "statement" }, estimateLine(x.label, x)), chart(x.label, x));
     out.push(est);
     const cols = el("div", { class: "sources", id: "sources" });
     for (const docId of e.docs) {
@@ -385,7 +499,7 @@
       el("p", { class: "statement" }, figureSentence(c)),
       c.reviewed ? el("p", { class: "reviewed" }, c.reviewed) : null,
       quoteNode(c),
-      c.time ? el("p", { class: "muted" }, `Period: ${c.time.start}..${c.time.end} (${c.time.source})`) : null,
+      c.time && c.time.start ? el("p", { class: "muted" }, `Period: ${periodWords(c.time)}`) : null,
       (c.places || []).length ? el("p", { class: "muted" }, `Places: ${c.places.map((p) => p.name).join(", ")}`) : null,
       (c.victims || []).length ? el("p", { class: "muted" }, `Victims as named: ${c.victims.map((p) => p.text).join(", ")}`) : null,
       (c.perpetrators || []).length ? el("p", { class: "muted" }, `Perpetrators as named: ${c.perpetrators.map((p) => p.text).join(", ")}`) : null,
@@ -407,6 +521,8 @@
     else if (hash.startsWith("#doc/")) nodes = docView(decodeURIComponent(hash.slice(5)));
     else nodes = overview();
     main.replaceChildren(...nodes);
+    // A claim's detail belongs to the view it was opened from.
+    document.getElementById("detail").hidden = true;
   }
   document.getElementById("home-link").addEventListener("click", (ev) => { ev.preventDefault(); go("#"); });
   window.addEventListener("hashchange", render);
