@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import os
 from pathlib import Path
 from typing import Any
@@ -129,14 +128,14 @@ def test_unreadable_file(store: Store, tmp_path: Path, monkeypatch: pytest.Monke
     locked.chmod(0)
     if os.geteuid() == 0:
         # root reads anything; simulate the permission error the OS gives other users.
-        real_open = builtins.open
+        real_open = os.open
 
         def guarded(file: Any, *args: Any, **kwargs: Any) -> Any:
             if str(file) == str(locked):
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(builtins, "open", guarded)
+        monkeypatch.setattr(os, "open", guarded)
     report = ingest_paths(store, [locked])
     locked.chmod(0o644)
     assert report.failed[0].error is not None

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
 from rashomon.align.update import AlignSummary, update_events
 from rashomon.document import Document, LangSpan
 from rashomon.errors import Code, RashomonError
@@ -151,12 +153,32 @@ def _record(
             if on_document is not None:
                 on_document(doc_id)
             continue
-        store.replace_claims(doc_id, claims, EXTRACTOR)
+        problem = _store_claims(store, doc_id, claims)
+        if problem is not None:
+            store.record_failure(doc_id, EXTRACTOR, problem)
+            summary.failed.append(problem)
+            continue
         summary.documents += 1
         summary.claims += len(claims)
         summary.measures.update(c["measure"] or c["kind"] for c in claims)
         if on_document is not None:
             on_document(doc_id)
+
+
+def _store_claims(store: Store, doc_id: str, claims: list[dict[str, Any]]) -> str | None:
+    """Store a document's claims; a value the database refuses fails that document alone
+    (recorded, so it does not fail again on every later run), never the whole batch."""
+    try:
+        store.replace_claims(doc_id, claims, EXTRACTOR)
+    except OperationalError:
+        raise  # the store itself is unusable (disk full, locked): stop, reported by the CLI
+    except (SQLAlchemyError, ValueError, OverflowError, TypeError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        return (
+            f"document {doc_id[:12]}: {Code.EXTRACT_FAILED} cannot store its claims: "
+            f"{type(reason).__name__}: {str(reason).splitlines()[0] if str(reason) else ''}"
+        )
+    return None
 
 
 def analyze(

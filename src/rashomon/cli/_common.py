@@ -23,6 +23,7 @@ from rich.progress import (
 
 from rashomon.cli._output import Format, err_console, out_console
 from rashomon.errors import RashomonError
+from rashomon.escape import for_terminal
 from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
 from rashomon.ingest.readers import DEFAULT_MAX_BYTES
 from rashomon.limits import Limits
@@ -129,6 +130,7 @@ def _ingest_options(
     max_bytes: str,
     encoding: str | None,
     overrides: dict[str, str | None],
+    follow_symlinks: bool = False,
 ) -> IngestOptions:
     if manifest is not None and not manifest.is_file():
         raise typer.BadParameter(f"{manifest}: no such manifest file", param_hint="--manifest")
@@ -149,6 +151,12 @@ def _ingest_options(
             raise typer.BadParameter(
                 f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
             )
+    lang = overrides.get("lang")
+    if lang is not None:
+        from rashomon.ingest.metadata import describe_value, is_language_code
+
+        if not is_language_code(lang):
+            raise typer.BadParameter(describe_value(lang), param_hint="--lang")
     return IngestOptions(
         include=tuple(include or ()),
         exclude=tuple(exclude or ()),
@@ -156,6 +164,7 @@ def _ingest_options(
         max_bytes=parse_size(max_bytes),
         encoding=encoding,
         overrides={k: v for k, v in overrides.items() if v is not None},
+        follow_symlinks=follow_symlinks,
     )
 
 
@@ -214,10 +223,11 @@ def _run_ingest(
         def on_outcome(outcome: Outcome) -> None:
             if tally is not None and outcome.about == "file":
                 tally[outcome.status] += 1
+            # File names and metadata are untrusted: one outcome prints as one honest line.
             if outcome.status == "failed":
-                err.print(f"error: {outcome.message()}", markup=False)
+                err.print(f"error: {for_terminal(outcome.message())}", markup=False)
             elif not quiet:
-                out.print(outcome.message(), markup=False)
+                out.print(for_terminal(outcome.message()), markup=False)
             if outcome.about == "file":
                 progress.advance(task)
 
@@ -253,6 +263,13 @@ EncodingOpt = Annotated[
     str | None,
     typer.Option(
         "--encoding", help="Decode text files with this encoding instead of detecting it."
+    ),
+]
+FollowSymlinksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Follow symbolic links that lead out of the given folders (skipped otherwise).",
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the summary.")]

@@ -20,6 +20,7 @@ from rashomon.cli._common import (
     EncodingOpt,
     ExcludeOpt,
     ExtractSecondsOpt,
+    FollowSymlinksOpt,
     FormatOption,
     IncludeOpt,
     Interrupted,
@@ -39,6 +40,7 @@ from rashomon.cli._common import (
 )
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
+from rashomon.escape import for_terminal
 from rashomon.ingest import IngestReport
 from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from rashomon.pipeline import analyze as run_analyze
@@ -66,6 +68,7 @@ def ingest(
         str | None,
         typer.Option(help="Language code for every file given (skips detection's label)."),
     ] = None,
+    follow_symlinks: FollowSymlinksOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Store text, HTML, PDF, Word and OpenDocument files with their metadata (identical text
@@ -91,6 +94,7 @@ def ingest(
             "date": date,
             "lang": lang,
         },
+        follow_symlinks,
     )
     from rashomon.ingest import ingest_paths
 
@@ -145,6 +149,7 @@ def analyze(
     exclude: ExcludeOpt = None,
     manifest: ManifestOpt = None,
     max_bytes: MaxBytesOpt = _DEFAULT_MAX,
+    follow_symlinks: FollowSymlinksOpt = False,
     quiet: QuietOpt = False,
     report_path: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the HTML report here.")
@@ -179,10 +184,12 @@ def analyze(
         # A mistyped folder stops the job before anything is stored or written: a report of
         # whatever else is in the store would look like the analysis of that folder.
         for path in missing:
-            err_console().print(f"error: {path}: E001 no such file or folder", markup=False)
+            err_console().print(
+                f"error: {for_terminal(path)}: E001 no such file or folder", markup=False
+            )
         err_console().print("nothing analysed, no report written", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    options = _ingest_options(include, exclude, manifest, max_bytes, None, {})
+    options = _ingest_options(include, exclude, manifest, max_bytes, None, {}, follow_symlinks)
     progress: dict[str, Any] = {"stage": "ingest", "extracted": 0}
     tally: Counter[str] = Counter()
 

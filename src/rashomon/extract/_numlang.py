@@ -17,6 +17,8 @@ from typing import Any
 
 from text_to_num import text2num
 
+from rashomon.extract.lexicon import is_data_language
+
 #: Keys every ``numbers.json`` must define (the schema test checks this), with their meaning.
 REQUIRED_KEYS: dict[str, type] = {
     "lang": str,  # ISO 639-1 code, equal to the folder name
@@ -136,6 +138,8 @@ def month_names(lang: str) -> tuple[str, ...]:
     """Month names (wide, abbreviated; format and stand-alone) from the calendar data or CLDR."""
     names: set[str] = set()
     try:
+        if not is_data_language(lang):
+            raise FileNotFoundError(lang)
         ref = resources.files("rashomon").joinpath(f"data/lang/{lang}/calendar.json")
         cal = json.loads(ref.read_text(encoding="utf-8"))
         for ctx in cal["months"].values():
@@ -244,6 +248,8 @@ class Lang:
 
 
 def _load_json(lang: str) -> dict[str, Any] | None:
+    if not is_data_language(lang):
+        return None
     try:
         ref = resources.files("rashomon").joinpath(f"data/lang/{lang}/numbers.json")
         data: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rashomon.extract.lexicon import is_data_language
+
 _DASH = r"\s*[-–—‒]\s*"
 # After a preposition: whitespace, or nothing when it ends in an elided apostrophe ("l'été").
 _SP = r"(?:\s+|(?<=['’]))"
@@ -179,6 +181,8 @@ def roman_or_int(s: str) -> int | None:
 
 
 def _read_json(lang: str, name: str) -> dict[str, Any] | None:
+    if not is_data_language(lang):
+        return None
     path = resources.files("rashomon") / "data" / "lang" / lang / name
     if not path.is_file():
         return None

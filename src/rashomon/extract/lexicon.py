@@ -316,6 +316,8 @@ class Lexicon:
 
 def _calendar_words(lang: str) -> frozenset[str]:
     """Month and day names (CLDR, generated data): capitalised words that are not places."""
+    if not is_data_language(lang):
+        return frozenset()
     path = resources.files("rashomon") / _DATA / lang / "calendar.json"
     if not path.is_file():
         return frozenset()
@@ -328,6 +330,17 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _data_folders() -> frozenset[str]:
+    return frozenset(p.name for p in (resources.files("rashomon") / _DATA).iterdir())
+
+
+def is_data_language(lang: str) -> bool:
+    """Whether ``lang`` names one of the language data folders: a value from a document or
+    manifest ("../../x") must never become a path."""
+    return lang in _data_folders()
+
+
 def available_languages() -> list[str]:
     root = resources.files("rashomon") / _DATA
     return sorted(p.name for p in root.iterdir() if (p / "extract.json").is_file())
@@ -336,6 +349,8 @@ def available_languages() -> list[str]:
 @cache
 def lexicon(lang: str) -> Lexicon | None:
     """The compiled vocabulary for a language, or None when rashomon has no data for it."""
+    if not is_data_language(lang):
+        return None
     path = resources.files("rashomon") / _DATA / lang / "extract.json"
     if not path.is_file():
         return None

@@ -17,6 +17,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 
 from rashomon.errors import Code, IngestError
+from rashomon.escape import for_terminal, storable_path
 
 #: File names read automatically when they sit beside ingested files.
 MANIFEST_NAMES = ("SOURCES.tsv", "sources.tsv", "SOURCES.csv", "sources.csv")
@@ -59,6 +60,36 @@ class Manifest:
     problems: list[IngestError]
 
 
+#: Longest manifest cell, in characters (the csv module's own field limit).
+MAX_CELL = 131_072
+# BCP 47 shapes: "fr", "fra", "fr-CA", "zh-Hant-TW" (an underscore is tolerated).
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")
+
+
+def is_language_code(value: str) -> bool:
+    """Whether ``value`` has the shape of a language code (never a path or free text)."""
+    return _LANGUAGE_CODE.fullmatch(value) is not None
+
+
+def describe_value(value: str) -> str:
+    """A refused language value, quoted, escaped and cut short, with what was expected."""
+    shown = for_terminal(value[:40]) + ("..." if len(value) > 40 else "")
+    return f"'{shown}' is not a language code (such as en, fr or pt-BR), ignored"
+
+
+def _cells(line: str, delimiter: str) -> tuple[list[str] | None, str]:
+    """The cells of one manifest line, or None and what is wrong with it."""
+    longest = max((len(part) for part in line.split(delimiter)), default=0)
+    if longest > MAX_CELL:
+        return None, f"a cell of {longest:,} characters (limit {MAX_CELL:,}), row ignored"
+    try:
+        return next(csv.reader([line], delimiter=delimiter, strict=True), []), ""
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            return None, "unclosed quote (a cell cannot span lines), row ignored"
+        return None, f"malformed row ({exc}), row ignored"
+
+
 def parse_date(value: str | None) -> str | None:
     """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from the start of a value, else None."""
     if not value:
@@ -75,20 +106,26 @@ def parse_date(value: str | None) -> str | None:
 
 
 def load_manifest(path: Path) -> Manifest:
-    """Read a CSV/TSV manifest; rows naming missing files are reported, not fatal."""
-    shown = str(path)
+    """Read a CSV/TSV manifest; bad rows and rows naming missing files are reported, not fatal.
+
+    One row per line: a quoted cell cannot span lines, so an unclosed quote costs its own row
+    instead of swallowing the rest of the file, and a cell longer than ``MAX_CELL`` is refused.
+    """
+    shown = storable_path(path)
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise IngestError(Code.MANIFEST, "manifest not found", shown) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(Code.MANIFEST, f"cannot read manifest: {exc}", shown) from None
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in raw.split("\n", 1)[0] else ","
-    reader = csv.reader(raw.splitlines(), delimiter=delimiter)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise IngestError(Code.MANIFEST, "empty manifest", shown) from None
+    lines = raw.splitlines()
+    if not lines:
+        raise IngestError(Code.MANIFEST, "empty manifest", shown)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in lines[0] else ","
+    header_cells, problem = _cells(lines[0], delimiter)
+    if header_cells is None:
+        raise IngestError(Code.MANIFEST, f"line 1: {problem}", shown)
+    header = [h.strip().lower() for h in header_cells]
     columns = _map_columns(header)
     if "file" not in columns:
         raise IngestError(
@@ -99,7 +136,12 @@ def load_manifest(path: Path) -> Manifest:
     rows: dict[Path, ManifestRow] = {}
     problems: list[IngestError] = []
     base = path.parent
-    for line_no, cells in enumerate(reader, start=2):
+    for line_no, line in enumerate(lines[1:], start=2):
+        parsed, problem = _cells(line, delimiter)
+        if parsed is None:
+            problems.append(IngestError(Code.MANIFEST, f"line {line_no}: {problem}", shown))
+            continue
+        cells = parsed
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
@@ -123,6 +165,13 @@ def load_manifest(path: Path) -> Manifest:
                 row.fields[fname] = None
                 if value:
                     row.notes[fname] = value
+            elif fname == "lang" and not is_language_code(value):
+                problems.append(
+                    IngestError(
+                        Code.MANIFEST, f"line {line_no}: language {describe_value(value)}", shown
+                    )
+                )
+                row.fields[fname] = None
             else:
                 row.fields[fname] = value
         for index, column in enumerate(header):

@@ -58,7 +58,13 @@ def extract_pdf(data: bytes, path: str) -> PdfContent:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(Code.PDF_NO_TEXT, "encrypted PDF: cannot read its text", path)
+            # An empty user password (any viewer opens the file) has been tried: this one
+            # needs a real password, which rashomon does not ask for.
+            raise IngestError(
+                Code.PDF_NO_TEXT,
+                "encrypted PDF protected by a password: cannot read its text (decrypt it first)",
+                path,
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
     except IngestError:

@@ -10,12 +10,17 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from rashomon.document import Repair
 from rashomon.errors import Code, IngestError
+from rashomon.escape import storable_path
 
 #: Default size limit for one file. Large enough for a book-length PDF, small enough that a
 #: stray disk image in a folder does not exhaust memory.
@@ -50,7 +55,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     Streaming matters: ``stat`` can lie (pipes, growing files), so the limit is enforced on what
     is actually read, and a huge file never gets loaded whole.
     """
-    shown = str(path)
+    shown = storable_path(path)
     try:
         if path.is_dir():
             raise IngestError(Code.UNSUPPORTED, "is a directory", shown)
@@ -59,7 +64,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise IngestError(Code.TOO_LARGE, _too_large(size, max_bytes), shown)
         chunks: list[bytes] = []
         total = 0
-        with open(path, "rb") as handle:
+        with _open_regular(path, shown) as handle:
             while chunk := handle.read(_CHUNK):
                 total += len(chunk)
                 if total > max_bytes:
@@ -78,6 +83,34 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as exc:
         raise IngestError(Code.READ_FAILED, f"cannot read: {exc.strerror or exc}", shown) from None
     return b"".join(chunks)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _open_regular(path: Path, shown: str) -> BinaryIO:
+    """Open a regular file for reading; refuse FIFOs, devices and sockets.
+
+    The file is opened without blocking and checked on the open descriptor: opening a FIFO
+    for reading would otherwise wait for a writer forever, and a device never ends.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+            raise IngestError(Code.UNSUPPORTED, f"not a regular file ({kind}), skipped", shown)
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _too_large(size: int, limit: int, prefix: str = "") -> str:
@@ -134,13 +167,14 @@ def normalise_newlines(text: str) -> str:
 def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode plain-text bytes; returns (text with newlines normalised, encoding used).
 
-    Order: an explicit ``encoding``; a BOM; strict UTF-8 (most files today, and a mis-guess
-    would silently corrupt them); charset-normalizer's best guess for legacy encodings.  Bytes
-    that are mostly valid UTF-8 but contain invalid sequences are refused rather than guessed:
-    a single-byte guess would turn every non-ASCII character of the valid part into mojibake.
+    Order: an explicit ``encoding``; a BOM; UTF-16/32 without a BOM when the NUL bytes of the
+    first 8 KiB say so unambiguously (otherwise they mean a binary file); strict UTF-8 (most
+    files today, and a mis-guess would silently corrupt them); charset-normalizer's best guess
+    for legacy encodings.  Bytes that mix UTF-8 with another encoding are refused rather than
+    guessed: a single-byte guess would turn every non-ASCII character of the UTF-8 part into
+    mojibake.  NUL characters past the first 8 KiB stay in the text: ``remove_nuls`` takes
+    them out and records where.
     """
-    if looks_binary(data):
-        raise IngestError(Code.BINARY, "binary file (NUL bytes), not text, HTML or PDF", path)
     if encoding:
         try:
             return normalise_newlines(data.decode(encoding)), encoding
@@ -160,15 +194,21 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
                     f"has a {name} byte-order mark but invalid bytes at {exc.start}",
                     path,
                 ) from None
+    if b"\x00" in data[:8192]:
+        found = _unicode_without_bom(data)
+        if found is None:
+            raise IngestError(Code.BINARY, "binary file (NUL bytes), not text, HTML or PDF", path)
+        return normalise_newlines(found[0]), found[1]
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    if _has_utf8_multibyte(data[:first_bad]):
+    mixed = _mixed_lines(data)
+    if _has_utf8_multibyte(data[:first_bad]) or mixed:
+        where = mixed or f"valid UTF-8 up to byte {first_bad}, then invalid bytes"
         raise IngestError(
             Code.UNDECODABLE,
-            f"mixed encodings: valid UTF-8 up to byte {first_bad}, then invalid bytes; "
-            "convert the file to one encoding or pass --encoding",
+            f"mixed encodings: {where}; convert the file to one encoding or pass --encoding",
             path,
         )
     best = _best_legacy_decoding(data)
@@ -182,6 +222,99 @@ def decode_text(data: bytes, path: str, encoding: str | None = None) -> tuple[st
     if _control_ratio(text) > 0.01:
         raise IngestError(Code.BINARY, "binary file (control characters), not text", path)
     return normalise_newlines(text), name
+
+
+#: (codec, bytes per unit, positions inside a unit that hold the high bytes)
+_WIDE: tuple[tuple[str, int, tuple[int, ...]], ...] = (
+    ("utf-32-le", 4, (3, 2)),
+    ("utf-32-be", 4, (0, 1)),
+    ("utf-16-le", 2, (1,)),
+    ("utf-16-be", 2, (0,)),
+)
+
+
+def _unicode_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, when its shape leaves no doubt.
+
+    In such text the high byte of each unit takes very few, small values (a script's block:
+    00 for Latin and spaces, 04 for Cyrillic) while the low byte varies; UTF-32 adds a zero
+    byte per unit.  Binary data does not look like that, and the text must then decode
+    strictly and hold almost no control characters.
+    """
+    for name, width, high in _WIDE:
+        if len(data) % width:
+            continue
+        sample = data[: (1 << 16) // width * width]
+        units = len(sample) // width
+        if units < 4:
+            continue
+        tops = sample[high[0] :: width]
+        if width == 4 and (tops.count(0) != units or max(sample[high[1] :: width]) > 0x10):
+            continue
+        if width == 2:
+            common = Counter(tops).most_common(3)
+            if sum(n for _, n in common) < 0.95 * units or max(v for v, _ in common) >= 0x30:
+                continue
+            lows = sample[1 - high[0] :: 2]
+            if lows.count(0) > 0.05 * units or len(set(lows)) < 8:
+                continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text.replace("\x00", "")) <= 0.01:
+            return text, name
+    return None
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Where a file mixes UTF-8 lines with lines in another encoding, else None.
+
+    A line of a single-byte code page is almost never valid UTF-8 once it holds two accented
+    letters, so a file with both kinds of lines was pieced together from two encodings.
+    """
+    utf8 = other = None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if max(line, default=0) < 0x80:
+            continue
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = other or number
+        else:
+            if sum(1 for ch in decoded if ord(ch) > 0x7F) >= 2:
+                utf8 = utf8 or number
+        if utf8 and other:
+            return f"line {utf8} is UTF-8, line {other} is not"
+    return None
+
+
+#: NUL characters past the first 8 KiB are removed when they are this rare; more mean a
+#: binary file.
+MAX_NUL_SHARE = 0.001
+
+
+def remove_nuls(text: str, path: str, replacement: str = "") -> tuple[str, list[Repair]]:
+    """Text without NUL characters, and one repair per NUL with its offset in the new text.
+
+    ``replacement`` " " keeps every offset (PDF pages, office structure spans) unchanged.
+    """
+    count = text.count("\x00")
+    if not count:
+        return text, []
+    if count > max(16, MAX_NUL_SHARE * len(text)):
+        raise IngestError(
+            Code.BINARY, f"binary file ({count:,} NUL characters), not text, HTML or PDF", path
+        )
+    kind = "nul_removed" if not replacement else "nul_replaced"
+    parts = text.split("\x00")
+    repairs = []
+    offset = 0
+    for part in parts[:-1]:
+        offset += len(part)
+        repairs.append(Repair(kind, "\x00", replacement, offset))
+        offset += len(replacement)
+    return replacement.join(parts), repairs
 
 
 # Symbols wedged between letters ("zgin\u00ea\u00b3o") and upper-case letters inside lower-case

@@ -13,10 +13,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rashomon._words import plural
 from rashomon.document import METADATA_FIELDS, Document
 from rashomon.errors import Code, IngestError, RashomonError
+from rashomon.escape import storable_path, without_nul
 from rashomon.ingest.html import extract_html
 from rashomon.ingest.langid import detect_passages
 from rashomon.ingest.metadata import (
@@ -24,7 +26,9 @@ from rashomon.ingest.metadata import (
     Manifest,
     ManifestRow,
     dateline_date,
+    describe_value,
     find_manifest,
+    is_language_code,
     load_manifest,
     parse_date,
 )
@@ -35,6 +39,7 @@ from rashomon.ingest.readers import (
     decode_text,
     is_supported_file,
     read_bytes,
+    remove_nuls,
     sniff_media_type,
     unsupported_reason,
 )
@@ -52,6 +57,8 @@ class IngestOptions:
     encoding: str | None = None
     #: Metadata given on the command line; it wins over manifests and the documents themselves.
     overrides: Mapping[str, str] = field(default_factory=dict)
+    #: Follow symbolic links that lead out of the given folders (never followed otherwise).
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,13 +171,13 @@ def ingest_paths(
             doc = read_document(item, options)
             if store.latest_id(doc.path) == doc.id:
                 # Re-running over the same files: nothing to describe, nothing to store.
-                record(Outcome(str(item), "unchanged", doc.id, detail="already stored"))
+                record(Outcome(storable_path(item), "unchanged", doc.id, detail="already stored"))
                 continue
             row = manifest.rows.get(item.resolve()) if manifest else None
             doc = describe(doc, options, row)
             result = store.add_document(doc)
         except RashomonError as exc:
-            record(Outcome(str(item), "failed", error=exc))
+            record(Outcome(storable_path(item), "failed", error=exc))
             continue
         detail = None
         if result.status == "duplicate":
@@ -179,7 +186,7 @@ def ingest_paths(
             detail = "already stored"
         elif result.status == "new_version":
             detail = f"version {result.version}"
-        record(Outcome(str(item), result.status, result.doc_id, doc.lang, detail=detail))
+        record(Outcome(storable_path(item), result.status, result.doc_id, doc.lang, detail=detail))
     return report
 
 
@@ -219,34 +226,86 @@ def iter_sources(
         elif path.exists() or path.is_symlink():
             yield path
         else:
-            yield IngestError(Code.NOT_FOUND, "no such file or folder", str(given))
+            yield IngestError(Code.NOT_FOUND, "no such file or folder", storable_path(given))
 
 
 def _walk(
     root: Path, options: IngestOptions, skipped: list[tuple[str, str]] | None = None
-) -> Iterator[Path]:
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
+) -> Iterator[Path | IngestError]:
+    """Files under ``root``; folders that cannot be read and links leading out of ``root``
+    (unless ``follow_symlinks``) come back as errors in their place."""
+    found: list[tuple[Path, IngestError | None]] = []
+    inside = _Inside(root)
+    seen: set[Path] = set()
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        if isinstance(exc, PermissionError):
+            message = "permission denied (cannot read the folder)"
+            found.append((where, IngestError(Code.PERMISSION, message, storable_path(where))))
+        else:
+            message = f"cannot read the folder: {exc.strerror or exc}"
+            found.append((where, IngestError(Code.READ_FAILED, message, storable_path(where))))
+
+    follow = options.follow_symlinks
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=follow):
+        here = Path(folder)
+        if follow:
+            # Links can make a cycle ("loop -> .."): each real folder is read once.
+            real = here.resolve()
+            if real in seen:
+                dirs[:] = []
+                continue
+            seen.add(real)
         # Hidden folders hold VCS data and caches, never sources.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):
+            if not follow and (here / name).is_symlink() and not inside(here / name):
+                found.append((here / name, _outside(here / name, "folder")))
         for name in files:
             if name.startswith(".") or name in MANIFEST_NAMES:
                 continue
-            path = Path(folder) / name
+            path = here / name
             rel = path.relative_to(root).as_posix()
             if options.include:
                 if not any(_match(name, rel, p) for p in options.include):
                     continue
             elif not is_supported_file(path):
                 if skipped is not None and not any(_match(name, rel, p) for p in options.exclude):
-                    skipped.append((str(path), unsupported_reason(path)))
+                    skipped.append((storable_path(path), unsupported_reason(path)))
                 continue
             if any(_match(name, rel, p) for p in options.exclude):
                 continue
-            found.append(path)
+            if not follow and path.is_symlink() and not inside(path):
+                found.append((path, _outside(path, "file")))
+                continue
+            found.append((path, None))
     if skipped is not None:
         skipped.sort()
-    yield from sorted(found)
+    for path, error in sorted(found, key=lambda item: item[0]):
+        yield error or path
+
+
+class _Inside:
+    """Whether a link's target lies inside the folder being walked."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    def __call__(self, link: Path) -> bool:
+        try:
+            target = link.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            return False
+        return target == self.root or self.root in target.parents
+
+
+def _outside(link: Path, kind: str) -> IngestError:
+    return IngestError(
+        Code.UNSUPPORTED,
+        f"symbolic link to a {kind} outside the folder, not followed (pass --follow-symlinks)",
+        storable_path(link),
+    )
 
 
 def _match(name: str, rel: str, pattern: str) -> bool:
@@ -299,7 +358,7 @@ def load_document(
 def read_document(path: Path, options: IngestOptions) -> Document:
     """A file's stored text, raw bytes and the metadata its format carries (cheap: no language
     detection yet, so an unchanged file is recognised before the expensive work)."""
-    shown = str(path)
+    shown = storable_path(path)
     data = read_bytes(path, options.max_bytes)
     if not data.strip():
         raise IngestError(Code.EMPTY, "empty file", shown)
@@ -336,11 +395,18 @@ def read_document(path: Path, options: IngestOptions) -> Document:
         ):
             _set(doc, name, value, "html")
         _set_date(doc, page.date, "html")
-        if page.extraction == "fallback":
+        if page.reason is not None:
+            doc.extra["html_extraction"] = f"plain text: {page.reason} (the parser would stall)"
+        elif page.extraction == "fallback":
             doc.extra["html_extraction"] = "fallback: whole page text, no main content found"
     else:
         text, encoding = decode_text(data, shown, options.encoding)
         doc = Document(text=text, path=shown, media_type="text/plain", encoding=encoding)
+    # Offsets into PDF and office text are already recorded (pages, structure): a NUL becomes
+    # a space there; elsewhere it is removed.  Either way each one is a recorded repair.
+    keeps_offsets = media_type in ("application/pdf", DOCX, ODT)
+    doc.text, removed = remove_nuls(doc.text, shown, " " if keeps_offsets else "")
+    doc.repairs.extend(removed)
     if not doc.text.strip():
         raise IngestError(Code.EMPTY, "empty document: no text", shown)
     return doc
@@ -376,6 +442,8 @@ def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = No
     for name, value in options.overrides.items():
         if name not in METADATA_FIELDS:
             raise IngestError(Code.BAD_ARGUMENT, f"unknown metadata field {name!r}", shown)
+        if name == "lang" and not is_language_code(value):
+            raise IngestError(Code.BAD_ARGUMENT, f"--lang {describe_value(value)}", shown)
         if name == "date":
             parsed = parse_date(value)
             if parsed is None:
@@ -390,7 +458,27 @@ def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = No
         # Keep the detector's view when someone else's label wins: a disagreement is worth
         # a look (wrong manifest row, or a detector error).
         doc.extra["detected_lang"] = lang
+    _sanitise(doc)
     return doc
+
+
+def _sanitise(doc: Document) -> None:
+    """Metadata without NUL characters, which PostgreSQL refuses (the text has none left)."""
+    for name in (*METADATA_FIELDS, "date_text", "site"):
+        value = getattr(doc, name, None)
+        if isinstance(value, str):
+            setattr(doc, name, without_nul(value))
+    doc.extra = _clean_json(doc.extra)
+
+
+def _clean_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_nul(value)
+    if isinstance(value, dict):
+        return {without_nul(str(k)): _clean_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_json(v) for v in value]
+    return value
 
 
 def _set(doc: Document, name: str, value: str | None, source: str) -> None:

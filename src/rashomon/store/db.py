@@ -185,6 +185,7 @@ class Store:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [_claim_row(doc_id, c, extractor, now) for c in claims]
         with self.engine.begin() as conn:
+            self._lock_document(conn, doc_id)
             conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
             if rows:
                 conn.execute(s.claims.insert(), rows)
@@ -196,10 +197,21 @@ class Store:
             )
         return len(rows)
 
+    def _lock_document(self, conn: Connection, doc_id: str) -> None:
+        """Serialise writers of one document's claims (two extractors on one store): on
+        PostgreSQL the document's row is locked until the transaction ends, so the second
+        writer's delete sees the first one's rows instead of both inserting the same ids.
+        SQLite allows one writer at a time anyway."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(
+                select(s.documents.c.id).where(s.documents.c.id == doc_id).with_for_update()
+            )
+
     def record_failure(self, doc_id: str, extractor: str, error: str) -> None:
         """Record that extraction of a document failed (its claims, if any, are removed)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
+            self._lock_document(conn, doc_id)
             conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
             conn.execute(s.extractions.delete().where(s.extractions.c.doc_id == doc_id))
             conn.execute(
@@ -527,17 +539,36 @@ def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
         yield items[i : i + size]
 
 
+#: The store's integer columns are 64-bit (SQLite INTEGER, PostgreSQL BIGINT).
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+BEYOND_RANGE_NOTE = "value: beyond the store's 64-bit integer range; kept in the claim only"
+
+
+def _indexable(value: Any) -> int | None:
+    """An integer for a low/high column, or None for one no 64-bit column can hold."""
+    if isinstance(value, int) and INT64_MIN <= value <= INT64_MAX:
+        return value
+    return None
+
+
 def _claim_row(doc_id: str, c: dict[str, Any], extractor: str, now: str) -> dict[str, Any]:
     value = c.get("value") or {}
     time = c.get("time") or {}
+    low, high = value.get("low"), value.get("high")
+    if (low is not None and _indexable(low) is None) or (
+        high is not None and _indexable(high) is None
+    ):
+        # "10000000000000000000 people": the figure stays in the claim as the source wrote it
+        # (JSON has no integer limit), flagged; only the sortable columns stay empty.
+        c = {**c, "notes": [*c.get("notes", []), BEYOND_RANGE_NOTE]}
     return {
         "id": c["id"],
         "doc_id": doc_id,
         "kind": c["kind"],
         "event_type": c.get("event_type"),
         "measure": c.get("measure"),
-        "low": value.get("low"),
-        "high": value.get("high"),
+        "low": _indexable(low),
+        "high": _indexable(high),
         "qualifier": value.get("qualifier"),
         "start_char": value.get(
             "start", (c.get("trigger") or c.get("evidence") or {}).get("start", 0)
