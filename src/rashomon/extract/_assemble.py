@@ -245,7 +245,7 @@ def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Se
 
 def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
     claims: list[Claim] = []
-    ctx = Context()
+    ctx = Context(p)
     previous: Sentence | None = None
     for sent in p.sentences:
         ctx.enter(sent.para)

@@ -219,7 +219,7 @@ def iter_matches(
     toks: list[TokenSpan],
     text: str,
     index: Container[str],
-    prefixes: set[str] | frozenset[str],
+    prefixes: Container[str],
     max_tokens: int,
     extra_keys: dict[int, tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[int, int, str]]:

@@ -17,9 +17,10 @@ from functools import cache
 from typing import Any
 
 from rashomon.extract.claims import Claim
-from rashomon.extract.gazetteer import PlaceMention
+from rashomon.extract.gazetteer import Gazetteer, PlaceMention
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed, Sentence
+from rashomon.extract.place_roles import places_data
 
 
 def dedupe(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -38,9 +39,17 @@ _CAPS = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'�
 
 @cache
 def _local_regex(
-    before: tuple[str, ...], after: tuple[str, ...], locatives: tuple[str, ...] = ()
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    locatives: tuple[str, ...] = (),
+    introducers: tuple[str, ...] = (),
 ) -> re.Pattern[str] | None:
     parts = []
+    if introducers:
+        # Words that introduce a place's name ("the massacre of X", "a village called X",
+        # "the villages of X"): the place is the name alone.
+        words = "|".join(re.escape(w) for w in sorted(introducers, key=len, reverse=True))
+        parts.append(rf"(?<!\w)(?i:{words})(?:\s+|(?<=['’]))(?P<n>{_CAPS})")
     if locatives:
         # A capitalised name right after a locative preposition ("in Brisk", "d'Osterlo").
         words = "|".join(re.escape(w) for w in locatives)
@@ -54,45 +63,97 @@ def _local_regex(
     return re.compile("|".join(parts)) if parts else None
 
 
+@cache
+def _coordination(words: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?:\s*,\s*|\s+(?:{alt})\s+)(?P<c>{_CAPS})")
+
+
 def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     """Places named in the text but absent from any gazetteer: streets, camps, villages
-    ("rue X", "X camp", "in Brisk", "d'Osterlo"), kept as unresolved places (no id, no
-    coordinates).  Month and day names and known actors are not places."""
+    ("rue X", "X camp", "in Brisk", "d'Osterlo", "the massacre of X", "the villages of X, Y
+    and Z"), kept as unresolved places (no id, no coordinates).  Month and day names and
+    known actors are not places."""
+    data = places_data(p.lang)
     # Where every noun is capitalised (German), a capital after "in" marks no name.
     locatives = () if p.lex.capitalised_nouns else p.lex.locatives
-    regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives)
+    introducers = tuple(w.lower() for w in data.get("local_before", []))
+    regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives, introducers)
     if regex is None:
         return []
-    out = []
+    coordination = _coordination(tuple(data.get("coordinators", ())))
+    not_places = _not_places(p.lang)
+    # A place's name given to a building or a ship may be read as a local name ("calle X").
+    taken = [pl for pl in sent.places if pl.role != "named"]
+    out: list[dict[str, Any]] = []
     for m in regex.finditer(p.text, sent.span.start, sent.span.end):
         found = {k: v for k, v in m.groupdict().items() if v}
         group = next(iter(found))
-        if any(pl.start < m.end() and m.start() < pl.end for pl in sent.places):
+        known = any(pl.start < m.end() and m.start() < pl.end for pl in taken)
+        if known and group != "n":
             continue
         if any(a.start < m.end() and m.start() < a.end for a in sent.actors):
             continue  # a group or organisation, not a place ("in Armenian villages")
         if any(t.start < m.end() and m.start() < t.end for t in sent.times):
             continue  # "im Herbst 1930", "in Spring"
         name = m.group(group)
-        if name.casefold().rstrip(".") in p.lex.calendar_words or name.split()[0].casefold() in (
-            p.lex.calendar_words
-        ):
-            continue  # "in May", "im Juli"
-        # A bare name after a preposition is its own text; "rue X" keeps the street word.
-        start, end = (m.start(group), m.end(group)) if group == "c" else (m.start(), m.end())
-        out.append(
-            {
-                "text": p.text[start:end],
-                "name": name,
-                "id": None,
-                "kind": "local",
-                "lat": None,
-                "lon": None,
-                "start": start,
-                "end": end,
-            }
-        )
+        if _not_local(p, name, not_places):
+            continue
+        # A bare name is its own text; "rue X" keeps the street word.
+        bare = group in ("c", "n")
+        start, end = (m.start(group), m.end(group)) if bare else (m.start(), m.end())
+        if not known:
+            out.append(_local(p.text, start, end, name))
+        if group in ("b", "n"):
+            # "the villages of Faradje, Doruma and Gurba": every name of the list (a name
+            # the gazetteer knows is its place already).
+            pos = m.end()
+            while (more := coordination.match(p.text, pos, sent.span.end)) is not None:
+                word = more.group("c")
+                if _not_local(p, word, not_places):
+                    break
+                pos = more.end()
+                if any(pl.start < more.end() and more.start() < pl.end for pl in taken):
+                    continue
+                out.append(_local(p.text, more.start("c"), more.end("c"), word))
     return out
+
+
+def _not_local(p: Parsed, name: str, not_places: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    calendar = p.lex.calendar_words
+    if name.casefold().rstrip(".") in calendar or name.split()[0].casefold() in calendar:
+        return True  # "in May", "im Juli"
+    return _not_a_place(name, not_places)
+
+
+@cache
+def _not_places(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Capitalised words that name no place (holidays) and the endings of nouns that name
+    a people ("Européens", "Algerians"), from the language's places.json."""
+    data = places_data(lang)
+    words = frozenset(w.casefold() for w in data.get("not_places", []))
+    suffixes = tuple(w.casefold() for w in data.get("people_suffixes", []))
+    return words, suffixes
+
+
+def _not_a_place(name: str, not_places: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    words, suffixes = not_places
+    folded = name.casefold()
+    first = folded.split()[0]
+    return first in words or folded in words or (" " not in folded and folded.endswith(suffixes))
+
+
+def _local(text: str, start: int, end: int, name: str) -> dict[str, Any]:
+    return {
+        "text": text[start:end],
+        "name": name,
+        "id": None,
+        "kind": "local",
+        "lat": None,
+        "lon": None,
+        "start": start,
+        "end": end,
+    }
 
 
 def _near(p: Parsed, sent: Sentence, start: int) -> bool:
@@ -122,15 +183,43 @@ def _specificity(place: dict[str, Any]) -> int:
     return _SPECIFICITY.get(str(place.get("kind")), 3)
 
 
+def document_place(p: Parsed) -> list[dict[str, Any]]:
+    """The place the document is about: the event place it names most often (twice at
+    least; a mention in the opening paragraphs, where a headline and lede say what the
+    document is about, counts double), the more specific on a tie, then the first named.
+    Places where something was said, signed or judged never count (place_roles)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, dict[str, Any]] = {}
+    for sent in p.sentences:
+        for m in sent.places:
+            if m.role != "event" or m.place is None or _near(p, sent, m.start):
+                continue
+            key = m.place.id
+            counts[key] += 2 if sent.para < _LEDE_PARAGRAPHS else 1
+            first.setdefault(key, _place(m))
+    if not counts:
+        return []
+    order = {k: i for i, k in enumerate(first)}
+    best = max(counts, key=lambda k: (counts[k], _specificity(first[k]), -order[k]))
+    if counts[best] < 2:
+        return []
+    return [first[best]]
+
+
+_LEDE_PARAGRAPHS = 3
+
+
 class Context:
     """The places earlier sentences established (victims and perpetrators are carried by the
-    accounts of extract/_roles_context.py, which need the syntax of who did what)."""
+    accounts of extract/_roles_context.py, which need the syntax of who did what); before
+    any, the place the whole document is about."""
 
-    def __init__(self) -> None:
+    def __init__(self, p: Parsed | None = None) -> None:
         self.para = -1
         self.para_counts: Counter[str] = Counter()
         self.doc_counts: Counter[str] = Counter()
         self.by_key: dict[str, dict[str, Any]] = {}
+        self.anchor = document_place(p) if p is not None else []
 
     def enter(self, para: int) -> None:
         if para != self.para:
@@ -141,7 +230,7 @@ class Context:
         """The place the text keeps talking about so far."""
         counts = self.doc_counts
         if not counts:
-            return []
+            return self.anchor
         order = {k: i for i, k in enumerate(self.by_key)}
         # Mentioned twice counts as "what the text is about"; beyond that, the more specific
         # place wins (a town over its country or continent), then the paragraph, then recency.
@@ -158,7 +247,7 @@ class Context:
 
     def learn(self, places: list[dict[str, Any]]) -> None:
         for pl in places:
-            if pl.get("near") or pl.get("kind") == "local":
+            if pl.get("near"):
                 continue
             key = str(pl.get("id") or pl.get("name"))
             self.by_key.pop(key, None)
@@ -173,7 +262,8 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     a compound such as "Bosnien-Kriegs")."""
     speakers = [(a.start, a.end) for a in sent.attributions]
     out = []
-    for pl in [_place(m) for m in sent.places] + local_places(p, sent):
+    event = [m for m in sent.places if m.role == "event"]
+    for pl in [_place(m) for m in event] + local_places(p, sent):
         if any(s <= pl["start"] and pl["end"] <= e for s, e in speakers):
             continue
         after = p.text[pl["end"] : pl["end"] + 2]
@@ -226,3 +316,31 @@ def choose_places(
     claim.places = dedupe(chosen)
     if note:
         claim.notes.append(f"places: {note}")
+
+
+def _year(time: dict[str, Any] | None) -> int | None:
+    start = (time or {}).get("start")
+    if not isinstance(start, str) or len(start) < 4 or not start[:4].isdigit():
+        return None
+    return int(start[:4])
+
+
+def name_periods(claims: Sequence[Claim], gazetteer: Gazetteer | None = None) -> None:
+    """Give each gazetteer place of a dated claim the name the gazetteer knows for it at
+    the claim's time (`period_name`, `period_id`): the place's own former name (Leningrad
+    in 1941) or the unit that then held it (Mandatory Palestine for a village in 1948).
+    `text` stays as the source wrote it and `name` the canonical modern name; nothing is
+    added when the gazetteer knows no other name for that year."""
+    gaz = gazetteer or Gazetteer.load()
+    for claim in claims:
+        year = _year(claim.time)
+        if year is None or not claim.places:
+            continue
+        out = []
+        for pl in claim.places:
+            place = gaz.by_id.get(pl["id"]) if pl.get("id") else None
+            period = gaz.period(place, year) if place is not None else None
+            if period is not None:
+                pl = {**pl, "period_name": period.name, "period_id": period.id}
+            out.append(pl)
+        claim.places = out

@@ -1,22 +1,21 @@
 """Place gazetteer: curated historical units plus GeoNames-derived modern places.
 
-The data come from `rashomon/data/gazetteer.json.gz`, built by scripts/build_gazetteer.py;
+The data come from `rashomon/data/gazetteer.bin.gz`, built by scripts/build_gazetteer.py;
 nothing here reads GeoNames directly. Matching works on token keys (see `_names`), so one
 dictionary lookup per token covers spellings, scripts, hyphenation and Russian case forms.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
+from rashomon.extract._gazdata import GazData
 from rashomon.extract._names import (
+    TokenSpan,
     fold,
     iter_matches,
     name_keys,
@@ -30,6 +29,9 @@ from rashomon.extract._names import (
 MIN_UNSUPPORTED_POPULATION = 100_000
 # Short GeoNames-only names ("Der", "Chi", "Far") are mostly words or syllables.
 MIN_GEONAMES_LETTERS = 4
+
+# Languages that capitalise every noun: a capital before a name marks no person there.
+_CAPITALISED_NOUNS = frozenset({"de", "lb"})
 
 # Function words that may precede a name passed to `lookup` ("в Баку", "d'Erevan").
 _LEADING_FUNCTION_WORDS = frozenset(
@@ -109,6 +111,8 @@ class PlaceMention:
     weak: bool = False
     # How many other places in the document share the chosen place's country or units.
     support: int = 0
+    # "event", or why the place is not where something happened (see place_roles).
+    role: str = "event"
 
 
 def _load_stoplist() -> dict[str, frozenset[str]]:
@@ -134,34 +138,126 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n;"
 
 
+class _Keys:
+    """`key in index` for the name scanner, answered by the compact store. Answers are
+    remembered (most words recur from document to document), up to a bound."""
+
+    __slots__ = ("_data", "_prefix", "_seen")
+    _MAX_SEEN = 100_000
+
+    def __init__(self, data: GazData, prefix: bool) -> None:
+        self._data = data
+        self._prefix = prefix
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        hit = self._seen.get(key)
+        if hit is None:
+            hit = self._data.has_prefix(key) if self._prefix else self._data.key_index(key) >= 0
+            if len(self._seen) >= self._MAX_SEEN:
+                self._seen.clear()
+            self._seen[key] = hit
+        return hit
+
+
+class _ById:
+    """Places by id (`gazetteer.by_id.get("cc:AZ")`), read from the store on demand."""
+
+    __slots__ = ("_gaz",)
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self._gaz = gaz
+
+    def get(self, place_id: str, default: Place | None = None) -> Place | None:
+        i = self._gaz.data.find_id(place_id)
+        return default if i < 0 else self._gaz.place(i)
+
+    def __getitem__(self, place_id: str) -> Place:
+        found = self.get(place_id)
+        if found is None:
+            raise KeyError(place_id)
+        return found
+
+    def __contains__(self, place_id: object) -> bool:
+        return isinstance(place_id, str) and self._gaz.data.find_id(place_id) >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """What a place was called, or which unit held it, for a span of years."""
+
+    name: str
+    id: str | None
+    valid_from: int | None
+    valid_to: int | None
+
+
 class Gazetteer:
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.attribution: str = data["attribution"]
-        self.places: list[Place] = [Place(*row) for row in data["places"]]
-        self.by_id: dict[str, Place] = {p.id: p for p in self.places}
-        self.index: dict[str, list[int]] = data["index"]
-        self.lower_ok: frozenset[str] = frozenset(data["lower_ok"])
+    def __init__(self, data: GazData) -> None:
+        self.data = data
+        header = data.header
+        self.attribution: str = header["attribution"]
+        self.index = _Keys(data, prefix=False)
+        self.prefixes = _Keys(data, prefix=True)
+        self.max_tokens: int = header["max_tokens"]
+        self.lower_ok: frozenset[str] = frozenset(header["lower_ok"])
         # Acronyms must be written as listed: Latin "RF" is not Cyrillic "РФ".
         self.acronyms: dict[str, frozenset[str]] = {
-            k: frozenset(v) for k, v in data.get("acronyms", {}).items()
+            k: frozenset(v) for k, v in header.get("acronyms", {}).items()
         }
-        prefixes: set[str] = set()
-        max_tokens = 1
-        for key in self.index:
-            parts = key.split(" ")
-            max_tokens = max(max_tokens, len(parts))
-            for n in range(1, len(parts)):
-                prefixes.add(" ".join(parts[:n]))
-        self.prefixes = frozenset(prefixes)
-        self.max_tokens = max_tokens
+        self.periods: dict[str, list[Period]] = {}
+        for place_id, name, unit, start, end in header.get("periods", []):
+            self.periods.setdefault(place_id, []).append(Period(name, unit, start, end))
+        self.by_id = _ById(self)
         self.stoplist = _load_stoplist()
+        self._places: dict[int, Place] = {}
         self._ancestors: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     @cache
     def load(cls) -> Gazetteer:
-        raw = resources.files("rashomon").joinpath("data", "gazetteer.json.gz").read_bytes()
-        return cls(json.loads(gzip.decompress(raw)))
+        raw = resources.files("rashomon").joinpath("data", "gazetteer.bin.gz").read_bytes()
+        return cls(GazData(raw))
+
+    def __len__(self) -> int:
+        return self.data.count
+
+    def place(self, i: int) -> Place:
+        hit = self._places.get(i)
+        if hit is None:
+            d = self.data
+            parent = d.parent[i]
+            hit = Place(
+                d.id(i),
+                d.name(i),
+                d.kinds[d.kind[i]],
+                d.coordinate(d.lat, i),
+                d.coordinate(d.lon, i),
+                d.id(parent) if parent >= 0 else None,
+                d.countries[d.country[i]],
+                d.year(d.valid_from, i),
+                d.year(d.valid_to, i),
+                d.sources[d.source[i]],
+                int(d.population[i]),
+            )
+            self._places[i] = hit
+        return hit
+
+    def period(self, place: Place, year: int | None) -> Period | None:
+        """The name the gazetteer knows for this place in that year: the place's own former
+        name, else that of the unit that then held it (the place's parents, then its
+        country), when it differs from the place's name."""
+        if year is None:
+            return None
+        for key in (place.id, *self.ancestors(place), f"cc:{place.country}"):
+            for period in self.periods.get(key, ()):
+                lo = period.valid_from if period.valid_from is not None else -9999
+                hi = period.valid_to if period.valid_to is not None else 9999
+                if lo <= year <= hi and period.name != place.name:
+                    return period
+        return None
 
     # -- structure -------------------------------------------------------------------
 
@@ -183,7 +279,7 @@ class Gazetteer:
         return (*keys, f"cc:{place.country}") if place.country else keys
 
     def _candidates(self, key: str) -> tuple[Place, ...]:
-        return tuple(self.places[i] for i in self.index.get(key, ()))
+        return tuple(self.place(i) for i in self.data.postings_of(key))
 
     def is_stopword(self, key: str, lang: str | None) -> bool:
         if key in self.stoplist.get("*", frozenset()):
@@ -228,6 +324,24 @@ class Gazetteer:
 
     # -- running text ----------------------------------------------------------------
 
+    def _inside_name(self, toks: Sequence[TokenSpan], i: int, text: str) -> bool:
+        """A town's name after another capitalised word that is no place, no function word
+        and not the first of its sentence is part of a person's or body's name
+        ("Thomas Lubanga", "Marcelino García")."""
+        if i == 0:
+            return False
+        prev = toks[i - 1]
+        if text[prev.end : toks[i].start] not in (" ", "\u00a0"):
+            return False
+        if not prev.text[0].isupper() or prev.text.isupper() or not prev.keys:
+            return False
+        key = prev.keys[0]
+        if key in _LEADING_FUNCTION_WORDS or key in self.index or key in self.prefixes:
+            return False
+        if self.is_stopword(key, None) or any(key in words for words in self.stoplist.values()):
+            return False
+        return not _sentence_initial(text, prev.start)
+
     def find_places(
         self, text: str, lang: str | None = None, context_places: Iterable[Place] = ()
     ) -> list[PlaceMention]:
@@ -262,6 +376,8 @@ class Gazetteer:
                 continue
             stop = self.is_stopword(key, lang)
             if stop and (_sentence_initial(text, start) or surface.isupper()):
+                continue
+            if not strong and lang not in _CAPITALISED_NOUNS and self._inside_name(toks, i, text):
                 continue
             small = not strong and (
                 all(c.population < MIN_UNSUPPORTED_POPULATION for c in cands)

@@ -106,6 +106,15 @@ def actors(p: Parsed) -> None:
         ]
 
 
+def place_roles(p: Parsed) -> None:
+    """Where it happened vs where it was said (extract/place_roles.py)."""
+    from rashomon.extract.place_roles import mark_roles
+
+    mentions = [pl for sent in p.sentences for pl in sent.places]
+    groups = [(a.start, a.end) for s in p.sentences for a in s.actors if a.type in GROUP_TYPES]
+    mark_roles(p.text, p.lang, mentions, groups, p.lex.calendar_words)
+
+
 def triggers(p: Parsed) -> None:
     for sent in p.sentences:
         sent.triggers = p.lex.measures.find_all(p.text, sent.span.start, sent.span.end)
@@ -135,16 +144,25 @@ def events(p: Parsed) -> None:
     p.claims.sort(key=lambda c: (c.start, c.kind))
 
 
+def periods(p: Parsed) -> None:
+    """Places named as the gazetteer knows them at each claim's time (period_name)."""
+    from rashomon.extract._places import name_periods
+
+    name_periods(p.claims)
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("segment", segment),
     ("numbers", numbers),
     ("times", times),
     ("places", places),
     ("actors", actors),
+    ("place_roles", place_roles),
     ("triggers", triggers),
     ("attributions", attributions),
     ("figures", figures),
     ("events", events),
+    ("periods", periods),
 )
 
 
