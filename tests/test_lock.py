@@ -93,3 +93,24 @@ def test_readme_and_ci_install_from_the_lock() -> None:
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     install = (ROOT / "scripts" / "install.sh").read_text(encoding="utf-8")
     assert "--require-hashes" in install and "--no-deps" in install
+
+
+def test_ci_runs_both_readme_commands_as_written() -> None:
+    import subprocess
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    # scripts/fresh_check.sh finds README command (1) itself: the same line as here.
+    found = subprocess.run(
+        ["awk", "/^```sh$/ { inside = 1; next } inside { print; exit }", "README.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert found == block[0] and found.startswith("bash scripts/install.sh && ")
+    assert block[1] == "bash scripts/test.sh"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\nbash scripts/test.sh\n" in ci and "\nbash scripts/fresh_check.sh\n" in ci
+    fresh = (ROOT / "scripts" / "fresh_check.sh").read_text(encoding="utf-8")
+    assert "awk '/^```sh$/ { inside = 1; next } inside { print; exit }' README.md" in fresh

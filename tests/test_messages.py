@@ -212,3 +212,29 @@ def test_documents_in_a_language_without_data_are_named(runner: CliRunner, tmp_p
     assert "note: 1 document in Turkish (tr) not analysed: no language data for tr" in (
         result.output
     )
+
+
+def test_actor_ids_are_named_for_readers() -> None:
+    from rashomon.report.compare import describe_dispute
+    from rashomon.report.data import compact_event
+
+    dispute = {"kind": "perpetrators", "detail": {"d1": ["a:arf", "armed men"]}}
+    docs = {"d1": {"id": "d1", "path": "x.txt", "publisher": "Desk"}}
+    said = describe_dispute(dispute, {}, docs)
+    assert said == "Sources name different perpetrators: Desk names Armenian Revolutionary " + (
+        "Federation, armed men"
+    )
+    event = {
+        "id": "ev-1",
+        "label": "x",
+        "event_type": "killing",
+        "time": None,
+        "places": [],
+        "claims": [],
+        "docs": ["d1"],
+        "consistency": [],
+        "estimates": {},
+        "disputes": [dispute],
+    }
+    shown = compact_event(event)["disputes"][0]["detail"]
+    assert shown == {"d1": ["Armenian Revolutionary Federation", "armed men"]}

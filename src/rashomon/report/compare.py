@@ -8,6 +8,8 @@ to, and the sentence it was read from; the tool's own words only say who gives w
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,18 @@ def estimate_label(est: dict[str, Any]) -> str:
     scope = est.get("scope") or {}
     details = [str(x) for x in (victims.get("name"), scope.get("text")) if x]
     return f"{label} ({'; '.join(details)})" if details else label
+
+
+@cache
+def _actor_names() -> dict[str, str]:
+    rows = (resources.files("rashomon") / "data" / "actors.tsv").read_text("utf-8").splitlines()
+    return {cells[0]: cells[1] for cells in (r.split("\t") for r in rows[1:]) if len(cells) > 1}
+
+
+def actor_words(value: str) -> str:
+    """An actor as readers know it: the actor table's name for an id ("a:ija" -> "Imperial
+    Japanese Army"), anything else as it came."""
+    return _actor_names().get(value, value) if value.startswith("a:") else value
 
 
 def _quote(claim: Mapping[str, Any]) -> Text:
@@ -173,7 +187,8 @@ def describe_dispute(
     if dispute.get("kind") == "perpetrators":
         detail = dispute.get("detail") or {}
         parts = [
-            f"{source_name(docs.get(d), d)} names {', '.join(names)}" for d, names in detail.items()
+            f"{source_name(docs.get(d), d)} names {', '.join(actor_words(n) for n in names)}"
+            for d, names in detail.items()
         ]
         return "Sources name different perpetrators: " + "; ".join(parts)
     return f"Sources give incompatible dates: {dispute.get('detail')}"

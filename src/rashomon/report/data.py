@@ -14,7 +14,7 @@ from typing import Any
 from rashomon._version import __version__
 from rashomon.pipeline import language_gap
 from rashomon.progress import EVERY, Progress
-from rashomon.report.compare import estimate_label, estimate_list, source_name
+from rashomon.report.compare import actor_words, estimate_label, estimate_list, source_name
 from rashomon.review.view import ReviewedView, review_summary
 from rashomon.store import Store
 
@@ -96,6 +96,11 @@ def compact_event(event: dict[str, Any]) -> dict[str, Any]:
         }
         for d in event["disputes"]
     ]
+    for dispute in out["disputes"]:
+        # Perpetrators come as actor ids where the actor table knows them; readers get names.
+        if dispute.get("kind") == "perpetrators" and isinstance(dispute.get("detail"), dict):
+            detail = dispute["detail"].items()
+            dispute["detail"] = {doc: [actor_words(str(n)) for n in names] for doc, names in detail}
     return out
 
 
