@@ -6,7 +6,7 @@
 
 Each input is one short pattern repeated to the size (runs that made a scanner quadratic or
 cubic before issue 12: number words, runs of dots, dense digits, one endless line).  For each
-pattern and scanner the script prints the seconds per size and the slope of log(time) against
+pattern and scanner the script prints the CPU seconds per size and the slope of log(time) against
 log(size), fitted by least squares: 1.0 is linear, 2.0 quadratic.  The goal is <= 1.2.
 """
 
@@ -51,15 +51,16 @@ def _scanners() -> dict[str, Callable[[str, str], object]]:
 
 
 def _time(scan: Callable[[str, str], object], text: str, lang: str) -> float:
-    """Seconds per call: the best of repeated calls until 0.5 s have passed (small inputs
-    take microseconds, where one call is all noise)."""
+    """CPU seconds per call (other processes on the machine do not count): the best of
+    repeated calls until 0.5 s have passed (small inputs take microseconds, where one call is
+    all noise)."""
     best = math.inf
     spent = 0.0
     while spent < 0.5 or best == math.inf:
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         scan(text, lang)
-        took = time.perf_counter() - start
+        took = time.process_time() - start
         best, spent = min(best, took), spent + took
     return best
 

@@ -40,6 +40,8 @@ class Code(StrEnum):
     DISK_FULL = "E025"
     BUDGET = "E026"
     EXTRACT_FAILED = "E027"
+    WRITE_FAILED = "E028"
+    INTERNAL = "E029"
 
 
 class RashomonError(Exception):

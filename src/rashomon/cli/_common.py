@@ -22,7 +22,7 @@ from rich.progress import (
 )
 
 from rashomon.cli._output import Format, err_console, out_console
-from rashomon.errors import RashomonError
+from rashomon.errors import RashomonError, StoreError
 from rashomon.escape import for_terminal
 from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
 from rashomon.ingest.readers import DEFAULT_MAX_BYTES
@@ -99,12 +99,22 @@ DbOption = Annotated[
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _store(db: str | None, *, create: bool = True) -> Store:
+@contextmanager
+def _store(db: str | None, *, create: bool = True) -> Iterator[Store]:
+    """The store for a command; a coded error that escapes the command (a full disk, a report
+    that cannot be written) ends it with that one line instead of a traceback."""
     try:
-        return Store(db or default_db(), create=create)
+        store = Store(db or default_db(), create=create)
     except RashomonError as exc:
-        err_console().print(f"error: {exc}", markup=False)
+        err_console().print(f"error: {for_terminal(str(exc))}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+    try:
+        yield store
+    except RashomonError as exc:
+        err_console().print(f"error: {for_terminal(str(exc))}", markup=False)
+        raise typer.Exit(EXIT_USAGE if isinstance(exc, StoreError) else EXIT_FAILED) from None
+    finally:
+        store.close()
 
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)

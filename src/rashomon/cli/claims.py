@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from rashomon._words import plural, value_words
+from rashomon.atomic import atomic_writer
 from rashomon.cli._common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -181,7 +182,7 @@ def eval_cmd(
         raise typer.Exit(EXIT_USAGE) from None
     for target, rows in ((save_claims, run.claims), (save_events, run.events or [])):
         if target is not None:
-            with target.open("w", encoding="utf-8") as handle:
+            with atomic_writer(target, "w") as handle:
                 handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     report, disputes = run.report, run.disputes
     if as_json:

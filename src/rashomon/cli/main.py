@@ -8,9 +8,16 @@ module imports them so they register on the one Typer ``app``.
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import NoReturn
+
 from rashomon._version import __version__
-from rashomon.cli._common import app
-from rashomon.cli._output import out_console
+from rashomon.atomic import write_error
+from rashomon.cli._common import EXIT_FAILED, EXIT_USAGE, app
+from rashomon.cli._output import err_console, out_console
+from rashomon.errors import Code, RashomonError
+from rashomon.escape import for_terminal
 
 # isort: off
 # Importing a command module registers its commands; this order is the order of `--help`.
@@ -37,7 +44,30 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: a failure nobody anticipated still ends in one coded line (the
+    traceback only with ``RASHOMON_DEBUG=1``), never a screenful of internals."""
+    try:
+        app()
+    except RashomonError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        if os.environ.get("RASHOMON_DEBUG"):
+            raise
+        _fail(str(write_error(exc, exc.filename or "")).lstrip(": "), EXIT_FAILED)
+    except Exception as exc:
+        if os.environ.get("RASHOMON_DEBUG"):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        _fail(
+            f"{Code.INTERNAL} internal error ({type(exc).__name__}: {reason}); "
+            "this is a bug: run again with RASHOMON_DEBUG=1 and report the traceback",
+            EXIT_USAGE,
+        )
+
+
+def _fail(message: str, status: int) -> NoReturn:
+    err_console().print(f"error: {for_terminal(message)}", markup=False)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -177,6 +177,8 @@ def ingest_paths(
             doc = describe(doc, options, row)
             result = store.add_document(doc)
         except RashomonError as exc:
+            if exc.code is Code.DISK_FULL:
+                raise  # every later file would fail the same way: stop here
             record(Outcome(storable_path(item), "failed", error=exc))
             continue
         detail = None

@@ -8,13 +8,13 @@ not inject anything; the JSON itself is escaped so no ``</script>`` can close it
 from __future__ import annotations
 
 import json
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from rashomon.atomic import write_atomic
 from rashomon.progress import Progress
 from rashomon.report.data import report_data
 from rashomon.store import Store
@@ -61,14 +61,9 @@ def write_report(
     data = render_html(report_data(store, progress), title).encode("utf-8")
     if progress is not None:
         progress("report: writing", 0, 1)
-    # Written beside and renamed into place: an interrupted run leaves the previous report
-    # (or none), never half a page.
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
+    # Written beside, fsynced and renamed into place: an interrupted run or a full disk leaves
+    # the previous report (or none), never half a page.
+    write_atomic(out, data)
     if progress is not None:
         progress("report: writing", 1, 1)
     return len(data)

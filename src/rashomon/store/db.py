@@ -8,6 +8,7 @@ document.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -15,11 +16,12 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, bindparam, create_engine, event, func, inspect, select
-from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, Row
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from rashomon.document import Document, LangSpan, Repair
@@ -109,6 +111,7 @@ class Store:
             raise StoreError(Code.STORE, f"cannot open store: {exc}", target) from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        event.listen(self.engine, "handle_error", partial(_on_error, target))
         # The connection documents are added through, kept for the store's life (one per
         # thread): checking one out of the pool for every document cost as much as writing it.
         self._writers = threading.local()
@@ -174,9 +177,11 @@ class Store:
         except (IntegrityError, sqlite3.IntegrityError):
             # Another process stored the same text between our check and our insert.
             return AddResult("duplicate", doc_id, doc.path)
-        except (DBAPIError, sqlite3.Error):
+        except (DBAPIError, sqlite3.Error) as exc:
             # A broken connection is not reused; the transaction was rolled back.
             conn.close()
+            if disk_full(exc):
+                raise _full_error(self.location) from None
             raise
         return AddResult("stored" if version == 1 else "new_version", doc_id, doc.path, version)
 
@@ -442,6 +447,33 @@ class Store:
                     Code.AMBIGUOUS_DOC, f"id prefix matches several documents: {shown}", ref
                 )
         raise StoreError(Code.UNKNOWN_DOC, "no document with this id, id prefix or path", ref)
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether a database error means the disk (or the database's volume) is full."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) == "53100":  # PostgreSQL disk_full
+        return True
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return True
+    text = str(orig).lower()
+    return "database or disk is full" in text or "no space left on device" in text
+
+
+def _full_error(location: str) -> StoreError:
+    return StoreError(
+        Code.DISK_FULL,
+        "no space left on device: the store keeps everything written before (each document "
+        "is one transaction); free some space and run the command again",
+        location,
+    )
+
+
+def _on_error(location: str, context: ExceptionContext) -> None:
+    """A full disk becomes one coded error instead of a driver traceback, wherever it
+    happens (an insert, a commit, a migration)."""
+    if disk_full(context.original_exception):
+        raise _full_error(location)
 
 
 def _abspath(ref: str) -> str:
