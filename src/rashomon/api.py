@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from rashomon.document import Document
@@ -34,13 +35,15 @@ def extract_refs(
     limits: Limits = DEFAULT_LIMITS,
     on_document: Callable[[int], None] | None = None,
 ) -> ExtractResult:
-    """Claims for each ref: a file or folder read directly, else a stored document.
+    """Claims for each ref: a file or folder read directly (a .parquet file as a documents
+    table), else a stored document.
 
     A bad file, or one over the extraction ``limits``, does not stop the others.  A ref that
     is neither a file nor a stored document is reported under its own name ("missing.txt: no
     such file"), not as a problem of the store it was looked up in.
     """
     from rashomon.ingest import read_documents
+    from rashomon.ingest.table import read_table
     from rashomon.pipeline import language_gap
     from rashomon.store import Store, default_db
 
@@ -61,7 +64,10 @@ def extract_refs(
 
     files = [ref for ref in refs if Path(ref).exists()]
     stored = [ref for ref in refs if not Path(ref).exists()]
-    for item in read_documents(files):
+    tables = [ref for ref in files if ref.endswith(".parquet") and Path(ref).is_file()]
+    for item in chain(
+        read_documents([f for f in files if f not in tables]), *(read_table(t) for t in tables)
+    ):
         if isinstance(item, RashomonError):
             result.problems.append(str(item))
         else:

@@ -42,6 +42,8 @@ class Code(StrEnum):
     EXTRACT_FAILED = "E027"
     WRITE_FAILED = "E028"
     INTERNAL = "E029"
+    MISSING_EXTRA = "E030"
+    TABLE = "E031"
 
 
 class RashomonError(Exception):

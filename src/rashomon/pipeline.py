@@ -16,20 +16,30 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from rashomon.align.update import AlignSummary, update_events
 from rashomon.document import Document, LangSpan
 from rashomon.errors import Code, RashomonError
-from rashomon.extract.claims import EXTRACTOR
+from rashomon.extract.claims import EXTRACTOR, Claim
 from rashomon.extract.lexicon import lexicon
 from rashomon.ingest import IngestOptions, IngestReport, ingest_paths
 from rashomon.ingest.runner import OutcomeCallback
 from rashomon.limits import DEFAULT_LIMITS, Limits, extract_within
 from rashomon.progress import Progress
 from rashomon.store import Store
+
+
+class Engine(Protocol):
+    """What runs extraction and alignment over a store (the default is this module's)."""
+
+    def extract(
+        self, store: Store, *, limits: Limits = DEFAULT_LIMITS, retry_failed: bool = False
+    ) -> ExtractionSummary: ...
+
+    def align(self, store: Store, *, progress: Progress | None = None) -> AlignSummary: ...
 
 
 def demo_corpus() -> Path:
@@ -49,6 +59,11 @@ class ExtractionSummary:
     failed: list[str] = field(default_factory=list)
     #: Documents whose extraction failed in an earlier run and was not tried again.
     failed_before: int = 0
+
+    def add(self, claims: list[dict[str, Any]]) -> None:
+        self.documents += 1
+        self.claims += len(claims)
+        self.measures.update(c["measure"] or c["kind"] for c in claims)
 
 
 @dataclass(slots=True)
@@ -74,15 +89,44 @@ def language_gap(lang: str | None, spans: Sequence[LangSpan] = ()) -> str | None
     return None
 
 
-def _extract_one(doc: Document, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, Any]] | str:
-    """A document's claims, or the one-line error that stopped its extraction."""
+def extract_one(
+    doc: Document,
+    limits: Limits = DEFAULT_LIMITS,
+    extract: Callable[[Document], list[Claim]] | None = None,
+) -> list[dict[str, Any]] | str:
+    """A document's claims, or the one-line error that stopped its extraction (every
+    engine's unit of work; ``extract`` replaces the budgeted extractor, for tests)."""
     try:
-        return [c.to_dict() for c in extract_within(doc, limits)]
+        found = extract(doc) if extract is not None else extract_within(doc, limits)
+        return [c.to_dict() for c in found]
     except RashomonError as exc:
         return str(exc)
     except Exception as exc:  # a bug must not stop the batch: record it and go on
         where = f"{doc.path}: " if doc.path else ""
         return f"{where}{Code.EXTRACT_FAILED} extraction failed: {type(exc).__name__}: {exc}"
+
+
+def pending_documents(
+    store: Store, summary: ExtractionSummary, retry_failed: bool = False
+) -> list[str]:
+    """Ids of the current documents this extractor version has not processed yet (every
+    engine's resume rule); counts the skipped, failed-before and unsupported ones."""
+    done = store.extracted_with()
+    failures = store.extraction_failures()
+    todo = []
+    for row in store.list_documents():
+        if not row["current"]:
+            continue
+        if done.get(row["id"]) == EXTRACTOR and not (retry_failed and row["id"] in failures):
+            if row["id"] in failures:
+                summary.failed_before += 1
+            else:
+                summary.skipped += 1
+            continue
+        if not row["lang"] or lexicon(row["lang"]) is None:
+            summary.unsupported[row["lang"] or "unknown"] += 1
+        todo.append(row["id"])
+    return todo
 
 
 def extract_store(
@@ -99,23 +143,9 @@ def extract_store(
     its ``limits`` is recorded as failed and not tried again unless ``retry_failed``.
     """
     summary = ExtractionSummary()
-    done = store.extracted_with()
-    failures = store.extraction_failures()
-    todo = []
-    for row in store.list_documents():
-        if not row["current"]:
-            continue
-        if done.get(row["id"]) == EXTRACTOR and not (retry_failed and row["id"] in failures):
-            if row["id"] in failures:
-                summary.failed_before += 1
-            else:
-                summary.skipped += 1
-            continue
-        if not row["lang"] or lexicon(row["lang"]) is None:
-            summary.unsupported[row["lang"] or "unknown"] += 1
-        todo.append(row["id"])
+    todo = pending_documents(store, summary, retry_failed)
     docs = (store.get_document(doc_id) for doc_id in todo)
-    one = partial(_extract_one, limits=limits)
+    one = partial(extract_one, limits=limits)
     if jobs > 1 and len(todo) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_ignores_ctrl_c)
         try:
@@ -153,19 +183,17 @@ def _record(
             if on_document is not None:
                 on_document(doc_id)
             continue
-        problem = _store_claims(store, doc_id, claims)
+        problem = store_claims(store, doc_id, claims)
         if problem is not None:
             store.record_failure(doc_id, EXTRACTOR, problem)
             summary.failed.append(problem)
             continue
-        summary.documents += 1
-        summary.claims += len(claims)
-        summary.measures.update(c["measure"] or c["kind"] for c in claims)
+        summary.add(claims)
         if on_document is not None:
             on_document(doc_id)
 
 
-def _store_claims(store: Store, doc_id: str, claims: list[dict[str, Any]]) -> str | None:
+def store_claims(store: Store, doc_id: str, claims: list[dict[str, Any]]) -> str | None:
     """Store a document's claims; a value the database refuses fails that document alone
     (recorded, so it does not fail again on every later run), never the whole batch."""
     try:
@@ -192,19 +220,34 @@ def analyze(
     retry_failed: bool = False,
     progress: Progress | None = None,
     on_stage: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
+    tables: bool = False,
 ) -> AnalysisSummary:
     """Ingest, extract, align; ``on_stage`` hears "ingest", "extract" and "align" as each
-    starts (the CLI says where an interrupted run stopped)."""
+    starts (the CLI says where an interrupted run stopped).  ``engine`` replaces the local
+    process pool and in-memory aligner for the last two (``rashomon.scale.RayEngine``); the
+    results are the same.  With ``tables``, ``paths`` are Parquet documents tables."""
     stage = on_stage or (lambda _: None)
     stage("ingest")
-    report = ingest_paths(store, paths, options, on_outcome)
+    if tables:
+        from rashomon.ingest.table import ingest_tables
+
+        report = ingest_tables(store, paths, options, on_outcome)
+    else:
+        report = ingest_paths(store, paths, options, on_outcome)
     summary = AnalysisSummary(ingest=report)
     stage("extract")
-    summary.extraction = extract_store(
-        store, jobs=jobs, on_document=on_extracted, limits=limits, retry_failed=retry_failed
-    )
+    if engine is None:
+        summary.extraction = extract_store(
+            store, jobs=jobs, on_document=on_extracted, limits=limits, retry_failed=retry_failed
+        )
+    else:
+        summary.extraction = engine.extract(store, limits=limits, retry_failed=retry_failed)
     stage("align")
-    summary.alignment = update_events(store, progress=progress)
+    if engine is None:
+        summary.alignment = update_events(store, progress=progress)
+    else:
+        summary.alignment = engine.align(store, progress=progress)
     for doc in store.iter_documents(with_text=False):
         summary.n_documents += 1
         summary.languages[doc.lang or "unknown"] += 1

@@ -9,7 +9,8 @@ changed get a new assignment row.  Ids never depend on later documents.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.align.cluster import Aligner, gc_paused
@@ -30,19 +31,64 @@ class AlignSummary:
     inconsistencies: int = 0
 
 
-def update_events(
-    store: Store, ratio: float = DISPUTE_RATIO, progress: Progress | None = None
-) -> AlignSummary:
-    """Align new claims and refresh the events they touch.  A different dispute ratio than
-    the stored events were computed with refreshes every event (grouping is unchanged)."""
-    claims = store.current_claims()
-    known = store.event_assignments()
-    # What is needed of the stored events: their ids, ratio and counts (streamed, not kept).
-    counts: dict[str, tuple[int, int]] = {}
-    refresh = False
-    for stored in store.iter_events():
-        counts[stored["id"]] = (len(stored["disputes"]), len(stored["consistency"]))
-        refresh = refresh or stored.get("dispute_ratio") != ratio
+@dataclass(slots=True)
+class Stored:
+    """What alignment needs of the stored events: each one's dispute and inconsistency
+    counts (kept when the event is unchanged), the events that lost a claim to a newer
+    document version, and whether a new dispute ratio refreshes them all."""
+
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shrunk: set[str] = field(default_factory=set)
+    refresh: bool = False
+
+    def only(self, events: Iterable[str]) -> Stored:
+        """The part about these events (those of some claims aligned apart)."""
+        wanted = set(events)
+        return Stored(
+            {e: n for e, n in self.counts.items() if e in wanted},
+            self.shrunk & wanted,
+            self.refresh,
+        )
+
+
+@dataclass(slots=True)
+class Aligned:
+    """What aligning a set of claims gives: the events to (re)write, the claims whose event
+    changed, and the ids of all its current events.  Sets of claims that never interact (see
+    ``rashomon.scale.partition``) can be aligned apart and their results joined."""
+
+    changed: list[dict[str, Any]] = field(default_factory=list)
+    assignments: dict[str, str] = field(default_factory=dict)
+    current: set[str] = field(default_factory=set)
+    new_claims: int = 0
+    disputes: int = 0
+    inconsistencies: int = 0
+
+    def join(self, other: Aligned) -> None:
+        self.changed.extend(other.changed)
+        self.assignments.update(other.assignments)
+        self.current |= other.current
+        self.new_claims += other.new_claims
+        self.disputes += other.disputes
+        self.inconsistencies += other.inconsistencies
+
+
+#: ``align(claims, known, stored, ratio, progress)``: claims in alignment order, each known
+#: claim's event id, what is needed of the stored events.
+AlignFn = Callable[
+    [Sequence[Mapping[str, Any]], Mapping[str, str], Stored, float, Progress | None], Aligned
+]
+
+
+def align_claims(
+    claims: Sequence[Mapping[str, Any]],
+    known: Mapping[str, str],
+    stored: Stored,
+    ratio: float = DISPUTE_RATIO,
+    progress: Progress | None = None,
+) -> Aligned:
+    """Rebuild the known events (claim id -> event id), align the other claims against
+    them, and summarise the events whose claims changed."""
     items = [to_item(i, c) for i, c in enumerate(claims)]
     # The events already found, member by member in claim order; an event that lost a claim
     # (its document has a newer version) is rebuilt.
@@ -51,9 +97,6 @@ def update_events(
         assigned = known.get(item.claim_id)
         if assigned is not None:
             seeded[assigned].append(item)
-    current_ids = {item.claim_id for item in items}
-    gone = [cid for cid in known if cid not in current_ids]
-    shrunk = {known[cid] for cid in gone}
     new_items = [i for i in items if i.claim_id not in known]
     aligner = Aligner()
     aligner.restore(seeded.values())
@@ -61,21 +104,19 @@ def update_events(
     groups = aligner.groups()
     del aligner
 
-    summary = AlignSummary(new_claims=len(new_items))
-    assignments: dict[str, str] = {}
-    changed: list[dict[str, Any]] = []
-    current: set[str] = set()
+    out = Aligned(new_claims=len(new_items))
+    counts, refresh = stored.counts, stored.refresh
     with gc_paused():
         for done, members in enumerate(groups):
             if progress is not None and done % EVERY == 0 and (new_items or refresh):
                 progress("summarising events", done, len(groups))
             eid = event_id(items[members[0]].claim_id)
-            current.add(eid)
+            out.current.add(eid)
             old = seeded.get(eid)
             same = (
                 not refresh
                 and eid in counts
-                and eid not in shrunk
+                and eid not in stored.shrunk
                 and old is not None
                 and len(old) == len(members)
                 and all(item.index == i for item, i in zip(old, members, strict=True))
@@ -85,18 +126,45 @@ def update_events(
             else:
                 event = make_event([claims[i] for i in members], ratio)
                 event["dispute_ratio"] = ratio
-                changed.append(event)
+                out.changed.append(event)
                 disputes, inconsistencies = len(event["disputes"]), len(event["consistency"])
                 for i in members:
                     if known.get(items[i].claim_id) != eid:
-                        assignments[items[i].claim_id] = eid
-            summary.disputes += disputes
-            summary.inconsistencies += inconsistencies
+                        out.assignments[items[i].claim_id] = eid
+            out.disputes += disputes
+            out.inconsistencies += inconsistencies
         if progress is not None and (new_items or refresh):
             progress("summarising events", len(groups), len(groups))
-    removed = [eid for eid in counts if eid not in current]
-    store.save_events(changed, removed, assignments, gone)
-    summary.events = len(current)
-    summary.changed = len(changed)
-    summary.removed = len(removed)
-    return summary
+    return out
+
+
+def update_events(
+    store: Store,
+    ratio: float = DISPUTE_RATIO,
+    progress: Progress | None = None,
+    align: AlignFn = align_claims,
+) -> AlignSummary:
+    """Align new claims and refresh the events they touch.  A different dispute ratio than
+    the stored events were computed with refreshes every event (grouping is unchanged).
+    ``align`` may spread the work (``rashomon.scale``); what is stored is the same."""
+    claims = store.current_claims()
+    known = store.event_assignments()
+    # What is needed of the stored events: their ids, ratio and counts (streamed, not kept).
+    stored = Stored()
+    for event in store.iter_events():
+        stored.counts[event["id"]] = (len(event["disputes"]), len(event["consistency"]))
+        stored.refresh = stored.refresh or event.get("dispute_ratio") != ratio
+    current_ids = {str(c["id"]) for c in claims}
+    gone = [cid for cid in known if cid not in current_ids]
+    stored.shrunk = {known[cid] for cid in gone}
+    result = align(claims, known, stored, ratio, progress)
+    removed = [eid for eid in stored.counts if eid not in result.current]
+    store.save_events(result.changed, removed, result.assignments, gone)
+    return AlignSummary(
+        events=len(result.current),
+        changed=len(result.changed),
+        removed=len(removed),
+        new_claims=result.new_claims,
+        disputes=result.disputes,
+        inconsistencies=result.inconsistencies,
+    )

@@ -220,13 +220,15 @@ def _run_ingest(
     quiet: bool,
     runner: Any,
     tally: Counter[str] | None = None,
+    total: int | None = None,
 ) -> IngestReport:
-    """Run an ingest-like job with a progress bar (on a terminal) and one line per file;
-    ``runner(on_outcome, on_stage)`` may draw more bars (extraction, alignment) with
-    ``on_stage`` (None when stderr is not a terminal); ``tally`` counts the outcomes as they
-    come, for a message if the job is interrupted."""
+    """Run an ingest-like job with a progress bar (on a terminal) and one line per file
+    (or ``total`` rows of tables); ``runner(on_outcome, on_stage)`` may draw more bars
+    (extraction, alignment) with ``on_stage`` (None when stderr is not a terminal); ``tally``
+    counts the outcomes as they come, for a message if the job is interrupted."""
     out, err = out_console(), err_console()
-    total = sum(1 for _ in iter_sources(paths, options))
+    if total is None:
+        total = sum(1 for _ in iter_sources(paths, options))
     with _bars(err) as progress:
         task = progress.add_task("ingesting", total=total)
 

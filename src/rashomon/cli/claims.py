@@ -20,21 +20,27 @@ from rashomon.cli._common import (
     Interrupted,
     MaxCharsOpt,
     _limits,
+    _store,
     app,
     exit_interrupted,
+    stage_progress,
     stop_on_signals,
 )
-from rashomon.cli._output import Format, emit_rows, err_console
+from rashomon.cli._engine import AddressOpt, EngineName, EngineOpt, JobsOpt, ray_engine
+from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
-from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
+from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, Limits
 
 
 @app.command()
 def extract(
     refs: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders, or stored document ids/paths.", show_default=False),
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, Parquet documents tables, or stored document ids/paths.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     fmt: Annotated[
         Format,
@@ -42,18 +48,50 @@ def extract(
     ] = Format.jsonl,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     extract_seconds: ExtractSecondsOpt = DEFAULT_SECONDS,
+    engine_name: EngineOpt = EngineName.local,
+    address: AddressOpt = None,
+    jobs: JobsOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="With --engine ray and Parquet tables: write the claims as Parquet files "
+            "into this folder (a rerun skips the documents already there).",
+        ),
+    ] = None,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="With --engine ray: extract again documents whose extraction failed earlier.",
+        ),
+    ] = False,
 ) -> None:
     """Extract figure claims: from files directly, or from documents already in the store.
 
     A path that exists on disk is read directly (with SOURCES.tsv/sources.csv beside it for
-    its date and language); anything else is looked up in the store.
+    its date and language; a .parquet file as a documents table); anything else is looked up
+    in the store.  With --engine ray and no REFS, every stored document this extractor
+    version has not processed yet is extracted into the store, as `rashomon analyze` does.
 
     \b
     Examples:
       rashomon extract report.txt
       rashomon extract corpus/ --format table
       rashomon extract 3fa2c1 --db study.db --format json
+      rashomon extract --engine ray --db study.db
+      rashomon extract corpus.parquet --engine ray --out claims/
     """
+    if engine_name is EngineName.ray:
+        _extract_ray(
+            refs or [], db, address, jobs, out, _limits(max_chars, extract_seconds), retry_failed
+        )
+        return
+    if out is not None or retry_failed:
+        raise typer.BadParameter("--out and --retry-failed need --engine ray")
+    if not refs:
+        raise typer.BadParameter("give files, folders or document ids", param_hint="REFS")
     from rashomon.api import extract_refs
 
     read = {"documents": 0}
@@ -93,6 +131,59 @@ def extract(
     else:
         emit_rows(rows, [], fmt)
     raise typer.Exit(EXIT_FAILED if result.problems else EXIT_OK)
+
+
+def _extract_ray(
+    refs: list[str],
+    db: str | None,
+    address: str | None,
+    jobs: int | None,
+    out: Path | None,
+    limits: Limits,
+    retry_failed: bool,
+) -> None:
+    """Claims into the store (no REFS) or from Parquet tables into Parquet files (--out)."""
+    if refs and not all(r.endswith(".parquet") for r in refs):
+        raise typer.BadParameter(
+            "with --engine ray, give Parquet documents tables (with --out), or nothing to "
+            "extract the stored documents",
+            param_hint="REFS",
+        )
+    if refs and out is None:
+        raise typer.BadParameter("Parquet tables need --out FOLDER for the claims")
+    if out is not None and not refs:
+        raise typer.BadParameter("--out goes with Parquet tables to read", param_hint="--out")
+    with ray_engine(EngineName.ray, address, jobs) as engine, stage_progress() as progress:
+        assert engine is not None
+        engine.progress = progress
+        try:
+            if refs:
+                assert out is not None
+                summary = engine.extract_parquet(
+                    refs, out, limits=limits, retry_failed=retry_failed
+                )
+                where = str(out)
+            else:
+                with _store(db, create=False) as store:
+                    summary = engine.extract(store, limits=limits, retry_failed=retry_failed)
+                    where = store.location
+        except RashomonError as exc:
+            err_console().print(f"error: {exc}", markup=False)
+            raise typer.Exit(EXIT_FAILED) from None
+    for line in summary.failed:
+        err_console().print(f"error: {line}", markup=False)
+    out_console().print(
+        f"extract: {summary.claims} claims from {summary.documents} documents into {where}"
+        + (f"; {summary.skipped} already extracted" if summary.skipped else "")
+        + (f"; {len(summary.failed)} failed" if summary.failed else "")
+        + (
+            f"; {summary.failed_before} failed earlier (--retry-failed tries them again)"
+            if summary.failed_before
+            else ""
+        ),
+        markup=False,
+    )
+    raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
 def _flat_claim(c: dict[str, Any]) -> dict[str, Any]:

@@ -38,10 +38,20 @@ from rashomon.cli._common import (
     stage_progress,
     stop_on_signals,
 )
+from rashomon.cli._engine import (
+    AddressOpt,
+    EngineName,
+    EngineOpt,
+    InputFormat,
+    InputFormatOpt,
+    JobsOpt,
+    ray_engine,
+)
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import RashomonError
 from rashomon.escape import for_terminal
 from rashomon.ingest import IngestReport
+from rashomon.ingest.table import count_rows, ingest_tables
 from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS
 from rashomon.pipeline import analyze as run_analyze
 from rashomon.pipeline import demo_corpus
@@ -70,15 +80,17 @@ def ingest(
     ] = None,
     follow_symlinks: FollowSymlinksOpt = False,
     quiet: QuietOpt = False,
+    input_format: InputFormatOpt = InputFormat.files,
 ) -> None:
     """Store text, HTML, PDF, Word and OpenDocument files with their metadata (identical text
-    is stored once).
+    is stored once), or the rows of Parquet documents tables (--format parquet).
 
     \b
     Examples:
       rashomon ingest reports/ --db study.db
       rashomon ingest page.html --publisher "Daily Example" --date 2024-05-01
       rashomon ingest archive/ --include '*.pdf' --exclude 'drafts/*' --max-bytes 100MB
+      rashomon ingest corpus.parquet --format parquet --db study.db
     """
     options = _ingest_options(
         include,
@@ -98,6 +110,7 @@ def ingest(
     )
     from rashomon.ingest import ingest_paths
 
+    tables = input_format is InputFormat.parquet
     tally: Counter[str] = Counter()
     with _store(db) as store:
         try:
@@ -106,8 +119,11 @@ def ingest(
                     paths,
                     options,
                     quiet,
-                    lambda cb, _: ingest_paths(store, paths, options, cb),
+                    lambda cb, _: (ingest_tables if tables else ingest_paths)(
+                        store, paths, options, cb
+                    ),
                     tally,
+                    total=count_rows(paths) if tables else None,
                 )
         except Interrupted as stop:
             exit_interrupted(stop, _ingest_kept(tally), _RESUME_INGEST)
@@ -154,9 +170,7 @@ def analyze(
     report_path: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the HTML report here.")
     ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")
-    ] = 1,
+    jobs: JobsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     extract_seconds: ExtractSecondsOpt = DEFAULT_SECONDS,
     retry_failed: Annotated[
@@ -165,6 +179,9 @@ def analyze(
             "--retry-failed", help="Extract again documents whose extraction failed earlier."
         ),
     ] = False,
+    input_format: InputFormatOpt = InputFormat.files,
+    engine_name: EngineOpt = EngineName.local,
+    address: AddressOpt = None,
 ) -> None:
     """The main job: ingest, extract, align into events, and write the HTML report.
 
@@ -172,6 +189,8 @@ def analyze(
     Examples:
       rashomon analyze --demo --db demo.db --out report.html
       rashomon analyze sources/ --db study.db --out study.html --jobs 2
+      rashomon analyze corpus.parquet --format parquet --engine ray --db study.db
+      rashomon analyze sources/ --engine ray --address ray://head:10001 --db postgresql://h/db
     """
     targets = list(paths or [])
     if demo:
@@ -196,7 +215,8 @@ def analyze(
     def on_stage(stage: str) -> None:
         progress["stage"] = stage
 
-    with _store(db) as store:
+    tables = input_format is InputFormat.parquet
+    with _store(db) as store, ray_engine(engine_name, address, jobs) as engine:
         holder: dict[str, Any] = {}
 
         def runner(cb: Any, bars: StageProgress | None) -> IngestReport:
@@ -205,23 +225,32 @@ def analyze(
                 if bars is not None:
                     bars("extracting", progress["extracted"], None)
 
+            if engine is not None:
+                engine.progress = bars
             holder["summary"] = run_analyze(
                 store,
                 targets,
                 options,
                 cb,
-                jobs=jobs,
+                jobs=jobs or 1,
                 on_extracted=on_extracted,
                 progress=bars,
                 limits=_limits(max_chars, extract_seconds),
                 retry_failed=retry_failed,
                 on_stage=on_stage,
+                engine=engine,
+                tables=tables,
             )
             return holder["summary"].ingest  # type: ignore[no-any-return]
 
         try:
             with stop_on_signals():
-                report = _run_ingest(targets, options, quiet, runner, tally)
+                total = count_rows(targets) if tables else None
+                try:
+                    report = _run_ingest(targets, options, quiet, runner, tally, total=total)
+                except RashomonError as exc:  # a Ray run that stopped, a store it cannot reach
+                    err_console().print(f"error: {exc}", markup=False)
+                    raise typer.Exit(EXIT_FAILED) from None
                 summary = holder["summary"]
                 _print_analysis(summary, store.location)
                 if report_path is not None and summary.n_documents == 0:

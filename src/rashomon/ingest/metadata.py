@@ -66,6 +66,12 @@ MAX_CELL = 131_072
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}")
 
 
+def is_unknown(value: str) -> bool:
+    """A value that says the field is unknown ("unknown (snapshot)", "n/a", "-"): kept
+    verbatim as a note, never taken as the value."""
+    return bool(_UNKNOWN.match(value) or _UNKNOWN_PREFIX.match(value))
+
+
 def is_language_code(value: str) -> bool:
     """Whether ``value`` has the shape of a language code (never a path or free text)."""
     return _LANGUAGE_CODE.fullmatch(value) is not None
@@ -161,7 +167,7 @@ def load_manifest(path: Path) -> Manifest:
             if fname == "file":
                 continue
             value = cells[index].strip()
-            if _UNKNOWN.match(value) or _UNKNOWN_PREFIX.match(value):
+            if is_unknown(value):
                 row.fields[fname] = None
                 if value:
                     row.notes[fname] = value

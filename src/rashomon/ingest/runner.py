@@ -174,22 +174,27 @@ def ingest_paths(
                 record(Outcome(storable_path(item), "unchanged", doc.id, detail="already stored"))
                 continue
             row = manifest.rows.get(item.resolve()) if manifest else None
-            doc = describe(doc, options, row)
-            result = store.add_document(doc)
+            outcome = store_document(store, describe(doc, options, row), storable_path(item))
         except RashomonError as exc:
             if exc.code is Code.DISK_FULL:
                 raise  # every later file would fail the same way: stop here
             record(Outcome(storable_path(item), "failed", error=exc))
             continue
-        detail = None
-        if result.status == "duplicate":
-            detail = f"same text as {result.existing_path}" if result.existing_path else None
-        elif result.status == "unchanged":
-            detail = "already stored"
-        elif result.status == "new_version":
-            detail = f"version {result.version}"
-        record(Outcome(storable_path(item), result.status, result.doc_id, doc.lang, detail=detail))
+        record(outcome)
     return report
+
+
+def store_document(store: Store, doc: Document, shown: str | None = None) -> Outcome:
+    """Store one described document and say what that did (``shown`` names it)."""
+    result = store.add_document(doc)
+    detail = None
+    if result.status == "duplicate":
+        detail = f"same text as {result.existing_path}" if result.existing_path else None
+    elif result.status == "unchanged":
+        detail = "already stored"
+    elif result.status == "new_version":
+        detail = f"version {result.version}"
+    return Outcome(shown or doc.path, result.status, result.doc_id, doc.lang, detail=detail)
 
 
 def read_documents(
@@ -414,8 +419,14 @@ def read_document(path: Path, options: IngestOptions) -> Document:
     return doc
 
 
-def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = None) -> Document:
-    """Language, dateline, manifest row and command-line metadata, in order of precedence."""
+def describe(
+    doc: Document,
+    options: IngestOptions,
+    row: ManifestRow | None = None,
+    source: str = "manifest",
+) -> Document:
+    """Language, dateline, manifest row and command-line metadata, in order of precedence
+    (``source`` names where the row comes from in ``provenance``: a manifest, a table)."""
     shown = doc.path
     lang, confidence, spans = detect_passages(doc.text)
     doc.lang, doc.lang_confidence, doc.lang_spans = lang, confidence, spans
@@ -435,10 +446,10 @@ def describe(doc: Document, options: IngestOptions, row: ManifestRow | None = No
                 if value:
                     doc.date_text = value
                     doc.date = parse_date(value)
-                    doc.provenance["date"] = "manifest"
+                    doc.provenance["date"] = source
             elif value:
                 setattr(doc, name, value)
-                doc.provenance[name] = "manifest"
+                doc.provenance[name] = source
         doc.extra.update(row.extra)
         doc.extra.update({f"{k}_note": v for k, v in row.notes.items()})
     for name, value in options.overrides.items():

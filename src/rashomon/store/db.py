@@ -187,43 +187,61 @@ class Store:
 
     def replace_claims(self, doc_id: str, claims: Sequence[dict[str, Any]], extractor: str) -> int:
         """Store a document's claims, replacing any earlier extraction, in one transaction."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        rows = [_claim_row(doc_id, c, extractor, now) for c in claims]
-        with self.engine.begin() as conn:
-            self._lock_document(conn, doc_id)
-            conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
-            if rows:
-                conn.execute(s.claims.insert(), rows)
-            conn.execute(s.extractions.delete().where(s.extractions.c.doc_id == doc_id))
-            conn.execute(
-                s.extractions.insert().values(
-                    doc_id=doc_id, extractor=extractor, n_claims=len(rows), extracted_at=now
-                )
-            )
-        return len(rows)
+        return self.replace_claims_many([(doc_id, claims)], extractor)
 
-    def _lock_document(self, conn: Connection, doc_id: str) -> None:
-        """Serialise writers of one document's claims (two extractors on one store): on
-        PostgreSQL the document's row is locked until the transaction ends, so the second
-        writer's delete sees the first one's rows instead of both inserting the same ids.
-        SQLite allows one writer at a time anyway."""
+    def _lock_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
+        """Serialise writers of these documents' claims (two extractors on one store): on
+        PostgreSQL the documents' rows are locked until the transaction ends, so the second
+        writer's delete sees the first one's rows instead of both inserting the same ids;
+        always in id order, so two batches never wait on each other in a cycle.  SQLite
+        allows one writer at a time anyway."""
         if self.engine.dialect.name == "postgresql":
-            conn.execute(
-                select(s.documents.c.id).where(s.documents.c.id == doc_id).with_for_update()
-            )
+            for chunk in _chunks(sorted(doc_ids)):
+                conn.execute(
+                    select(s.documents.c.id)
+                    .where(s.documents.c.id.in_(chunk))
+                    .order_by(s.documents.c.id)
+                    .with_for_update()
+                )
 
     def record_failure(self, doc_id: str, extractor: str, error: str) -> None:
         """Record that extraction of a document failed (its claims, if any, are removed)."""
+        self.replace_claims_many([(doc_id, error)], extractor)
+
+    def replace_claims_many(
+        self, results: Sequence[tuple[str, Sequence[dict[str, Any]] | str]], extractor: str
+    ) -> int:
+        """Several documents' extractions in ONE transaction (a batch of a distributed run):
+        each document's claims, or its one-line error (a failure), replacing what an earlier
+        extraction stored.  A worker killed mid-batch leaves every document as it was."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        doc_ids = [doc_id for doc_id, _ in results]
+        rows = [
+            _claim_row(doc_id, c, extractor, now)
+            for doc_id, found in results
+            if not isinstance(found, str)
+            for c in found
+        ]
+        done = [
+            {
+                "doc_id": doc_id,
+                "extractor": extractor,
+                "n_claims": 0 if isinstance(found, str) else len(found),
+                "extracted_at": now,
+                "error": found if isinstance(found, str) else None,
+            }
+            for doc_id, found in results
+        ]
         with self.engine.begin() as conn:
-            self._lock_document(conn, doc_id)
-            conn.execute(s.claims.delete().where(s.claims.c.doc_id == doc_id))
-            conn.execute(s.extractions.delete().where(s.extractions.c.doc_id == doc_id))
-            conn.execute(
-                s.extractions.insert().values(
-                    doc_id=doc_id, extractor=extractor, n_claims=0, extracted_at=now, error=error
-                )
-            )
+            self._lock_documents(conn, doc_ids)
+            for chunk in _chunks(doc_ids):
+                conn.execute(s.claims.delete().where(s.claims.c.doc_id.in_(chunk)))
+                conn.execute(s.extractions.delete().where(s.extractions.c.doc_id.in_(chunk)))
+            for rows_chunk in _chunks(rows, 2000):
+                conn.execute(s.claims.insert(), rows_chunk)
+            if done:
+                conn.execute(s.extractions.insert(), done)
+        return len(rows)
 
     def extraction_failures(self) -> dict[str, str]:
         """doc id -> the error of its last extraction, for documents whose extraction failed."""
@@ -340,13 +358,21 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(s.documents)).scalar_one())
 
-    def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
-        """All stored documents, oldest first (every version of every path)."""
+    def iter_documents(
+        self, *, with_text: bool = True, ids: Sequence[str] | None = None
+    ) -> Iterator[Document]:
+        """All stored documents, oldest first (every version of every path); with ``ids``,
+        only those (one query per 500 ids, without raw bytes: what a batch of workers reads)."""
         cols = [c for c in s.documents.c if with_text or c.name != "text"]
         query = select(*cols).order_by(s.documents.c.ingested_at, s.documents.c.path)
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                yield _document(row)
+            if ids is None:
+                for row in conn.execute(query):
+                    yield _document(row)
+                return
+            for chunk in _chunks(ids):
+                for row in conn.execute(query.where(s.documents.c.id.in_(chunk))):
+                    yield _document(row)
 
     def iter_current_documents(
         self, *, with_text: bool = False, batch_size: int = 200
