@@ -73,7 +73,7 @@ def test_pages_list_filter_search_and_page(site: tuple[Store, Corpus]) -> None:
     assert "2 sources give figures from 300 to 900" in events.text
     assert re.findall(r'data-event="(ev-[0-9a-f]{16})"', client.get("/events?q=monitor").text) == [
         corpus.events["c.txt"]
-    ]  # a word of a quote
+    ]  # a word of its document
     assert client.get("/events?q=nothing-like-this").text.count('data-event="ev-') == 0
     assert client.get("/events?type=injury").text.count('data-event="ev-') == 0
     assert client.get("/events?page=99").status_code == 200  # clamped to the last page
@@ -97,7 +97,7 @@ def test_reviews_through_the_web_and_refusals(site: tuple[Store, Corpus]) -> Non
     client = _client(store)
     a = corpus.claims[("a.txt", "killed")]
     page = client.get(f"/claims/{a}").text
-    form = _form(page, 'class="review-correct"')
+    form = _form(page, 'class="review-claim"')
     assert form["target_id"] == a and form["version"].startswith("0.")
     done = client.post(
         "/review",
@@ -112,7 +112,9 @@ def test_reviews_through_the_web_and_refusals(site: tuple[Store, Corpus]) -> Non
     assert "Brisk militia" in event
     n = _reviews(store)
     # The same form again: its version is stale now.
-    stale = client.post("/review", data={**form, "field": "value", "value": "310"})
+    stale = client.post(
+        "/review", data={**form, "action": "correct", "field": "value", "value": "310"}
+    )
     assert stale.status_code == 409 and "E020" in stale.text and "nothing was saved" in stale.text
     bad = [
         ({**form, "csrf": "forged-token"}, 403, "CSRF"),
@@ -149,8 +151,9 @@ def test_merge_split_reject_through_forms(site: tuple[Store, Corpus]) -> None:
     assert client.post("/review", data={**split, "claims": [c]}).status_code == 200
     assert client.get(f"/events/{third}").status_code == 200
     b = corpus.claims[("b.txt", "killed")]
-    reject = _form(client.get(f"/claims/{b}").text, 'class="inline review-reject"')
-    assert client.post("/review", data={**reject, "reason": "a postcode"}).status_code == 200
+    reject = _form(client.get(f"/claims/{b}").text, 'class="review-claim"')
+    done = client.post("/review", data={**reject, "action": "reject", "reason": "a postcode"})
+    assert done.status_code == 200
     after = client.get(f"/events/{first}").text
     assert f'id="c-{b}"' not in after
     assert "killed: one source, a.txt, gives About 300" in after
@@ -173,10 +176,12 @@ def test_path_tricks_and_redirects(site: tuple[Store, Corpus]) -> None:
     ]:
         assert client.get(path).status_code == 404, path
     a = corpus.claims[("a.txt", "killed")]
-    form = _form(client.get(f"/claims/{a}").text, 'class="inline review-accept"')
+    form = _form(client.get(f"/claims/{a}").text, 'class="review-claim"')
     for target in ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:x"]:
         done = client.post(
-            "/review", data={**form, "version": "", "next": target}, follow_redirects=False
+            "/review",
+            data={**form, "action": "accept", "version": "", "next": target},
+            follow_redirects=False,
         )
         assert done.status_code == 303 and done.headers["location"].startswith(f"/claims/{a}")
     # DNS rebinding: a page served on 127.0.0.1 answers only to local host names.
@@ -220,7 +225,7 @@ def test_team_mode_login_roles_and_throttle(site: tuple[Store, Corpus]) -> None:
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
     a = corpus.claims[("a.txt", "killed")]
     page = client.get(f"/claims/{a}").text
-    assert "rita (reader)" in page and "review-correct" not in page  # no review forms
+    assert "rita (reader)" in page and "review-claim" not in page  # no review forms
     csrf = re.search(r'name="csrf" value="([^"]+)"', page)
     assert csrf is not None
     refused = client.post(
@@ -233,8 +238,8 @@ def test_team_mode_login_roles_and_throttle(site: tuple[Store, Corpus]) -> None:
     other = _client(store)
     token = _form(other.get("/login").text)["csrf"]
     other.post("/login", data={"csrf": token, "name": "rev", "password": "reviewer-pass-1"})
-    form = _form(other.get(f"/claims/{a}").text, 'class="inline review-accept"')
-    assert other.post("/review", data=form).status_code == 200
+    form = _form(other.get(f"/claims/{a}").text, 'class="review-claim"')
+    assert other.post("/review", data={**form, "action": "accept"}).status_code == 200
     assert [r.author for r in iter_reviews(store)] == ["rev"]
     # Logging out needs the token too; afterwards the pages ask for a login again.
     assert other.post("/logout", data={"csrf": "x"}).status_code == 403
@@ -269,3 +274,48 @@ def test_serving_beyond_localhost_needs_accounts(site: tuple[Store, Corpus]) -> 
     assert (
         public.get("/", headers={"host": "team.example"}, follow_redirects=False).status_code == 303
     )
+
+
+def _login(client: TestClient, name: str, password: str) -> None:
+    token = _form(client.get("/login").text)["csrf"]
+    done = client.post("/login", data={"csrf": token, "name": name, "password": password})
+    assert done.status_code == 200 and f"{name} (" in done.text
+
+
+def test_two_reviewers_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    with Store(pg_url) as store:
+        corpus = build(store, tmp_path / "docs")
+        add_user(store, "ann", "reviewer", "ann-password-1")
+        add_user(store, "bea", "admin", "bea-password-1")
+        ann, bea = _client(store), _client(store)
+        _login(ann, "ann", "ann-password-1")
+        _login(bea, "bea", "bea-password-1")
+        a = corpus.claims[("a.txt", "killed")]
+        seen_by_ann = _form(ann.get(f"/claims/{a}").text, 'class="review-claim"')
+        seen_by_bea = _form(bea.get(f"/claims/{a}").text, 'class="review-claim"')
+        assert seen_by_ann["version"] == seen_by_bea["version"]
+        first = ann.post(
+            "/review",
+            data={
+                **seen_by_ann,
+                "action": "correct",
+                "field": "perpetrators",
+                "value": "Brisk militia",
+            },
+        )
+        assert first.status_code == 200 and "Review saved." in first.text
+        second = bea.post(
+            "/review",
+            data={**seen_by_bea, "action": "correct", "field": "perpetrators", "value": "X"},
+        )
+        assert second.status_code == 409 and "reload it" in second.text
+        assert [r.author for r in iter_reviews(store)] == ["ann"]
+        # Bea reloads, sees Ann's value, and reviews on top of it.
+        again = _form(bea.get(f"/claims/{a}").text, 'class="review-claim"')
+        assert again["version"].startswith("1.")
+        fixed = {**again, "action": "correct", "field": "value", "value": "310"}
+        assert bea.post("/review", data=fixed).status_code == 200
+        assert [r.author for r in iter_reviews(store)] == ["ann", "bea"]
+        # Search reads the documents' text on PostgreSQL too (ILIKE).
+        found = bea.get("/events?q=monitor").text
+        assert re.findall(r'data-event="(ev-[0-9a-f]{16})"', found) == [corpus.events["c.txt"]]

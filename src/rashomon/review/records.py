@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -37,6 +38,9 @@ ALLOWED = {
     "document": ("accept", "note"),
 }
 _MAX_REASON = 2000
+_TARGET_ID = re.compile(r"^[a-z0-9-]{1,64}$")
+#: As ``users.check_name``: reviews name accounts, also when imported.
+_AUTHOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$")
 _MAX_ANCHORS = 5000
 
 
@@ -110,6 +114,10 @@ class Review:
             datetime.fromisoformat(self.created_at)
         except ValueError:
             raise _bad(f"created_at {self.created_at!r} is not an ISO timestamp") from None
+        if not _TARGET_ID.match(self.target_id):
+            raise _bad(f"target id {self.target_id!r} is not an id (letters, digits, '-')")
+        if not _AUTHOR.match(self.author):
+            raise _bad(f"author {self.author!r} is not a user name")
         if self.target_kind not in TARGET_KINDS:
             raise _bad(
                 f"unknown target kind {self.target_kind!r}; one of {', '.join(TARGET_KINDS)}"

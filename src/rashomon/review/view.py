@@ -181,6 +181,7 @@ class ReviewedView:
         self.replaced: set[str] = set()
         self.claim_event: dict[str, str] = {}
         self.rejected: set[str] = set()
+        self._current_docs: frozenset[str] | None = None
         self._build()
 
     # -- building --------------------------------------------------------------------------
@@ -191,14 +192,30 @@ class ReviewedView:
         ratio = (data or {}).get("dispute_ratio")
         return float(ratio) if isinstance(ratio, (int, float)) else DISPUTE_RATIO
 
+    @property
+    def current_docs(self) -> frozenset[str]:
+        """Ids of the current documents (read once per view: a lookup of a few claims by id
+        then costs an index probe, not a pass over every document's versions)."""
+        if self._current_docs is None:
+            with self.store.engine.connect() as conn:
+                self._current_docs = frozenset(conn.execute(_current_doc_ids()).scalars())
+        return self._current_docs
+
     def claim_rows(self, ids: Iterable[str]) -> dict[str, Any]:
         """Current claims by id (rows with data and ingestion time)."""
         wanted = list(dict.fromkeys(ids))
         out: dict[str, Any] = {}
+        current = self.current_docs
         with self.store.engine.connect() as conn:
             for i in range(0, len(wanted), _CHUNK):
-                query = current_claims_query().where(s.claims.c.id.in_(wanted[i : i + _CHUNK]))
-                out.update((r.id, r) for r in conn.execute(query))
+                query = (
+                    select(
+                        s.claims.c.id, s.claims.c.doc_id, s.claims.c.data, s.documents.c.ingested_at
+                    )
+                    .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+                    .where(s.claims.c.id.in_(wanted[i : i + _CHUNK]))
+                )
+                out.update((r.id, r) for r in conn.execute(query) if r.doc_id in current)
         return out
 
     def assigned(self, claim_ids: Iterable[str]) -> dict[str, str]:
@@ -379,11 +396,19 @@ class ReviewedView:
         self, doc_id: str | None = None, *, include_rejected: bool = True
     ) -> Iterator[dict[str, Any]]:
         """Current claims after review, in alignment order (streamed)."""
-        query = current_claims_query().order_by(
-            s.documents.c.ingested_at, s.documents.c.id, s.claims.c.start_char, s.claims.c.id
-        )
+        order = (s.documents.c.ingested_at, s.documents.c.id, s.claims.c.start_char, s.claims.c.id)
         if doc_id is not None:
-            query = query.where(s.claims.c.doc_id == doc_id)
+            # One document: check it is current from the view's set, not with the subquery.
+            if doc_id not in self.current_docs:
+                return
+            query = (
+                select(s.claims.c.id, s.claims.c.data, s.documents.c.ingested_at)
+                .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+                .where(s.claims.c.doc_id == doc_id)
+                .order_by(*order)
+            )
+        else:
+            query = current_claims_query().order_by(*order)
         with self.store.engine.connect() as conn:
             for row in conn.execution_options(yield_per=_CHUNK).execute(query):
                 if not include_rejected and row.id in self.rejected:
@@ -459,29 +484,38 @@ class ReviewedView:
             return self.claim_versions([target_id]).get(target_id)
         if kind == "event":
             event = self.event(target_id)
-            if event is None:
-                return None
-            content = digest(event["claims"])
-        else:
-            with self.store.engine.connect() as conn:
-                found = conn.execute(
-                    select(s.documents.c.id).where(s.documents.c.id == target_id)
-                ).scalar_one_or_none()
-            if found is None:
-                return None
-            content = target_id[:12]
+            return self.event_version(event) if event is not None else None
+        with self.store.engine.connect() as conn:
+            found = conn.execute(
+                select(s.documents.c.id).where(s.documents.c.id == target_id)
+            ).scalar_one_or_none()
+        if found is None:
+            return None
+        # A document's text never changes under its id (the id is the text's hash).
         seq = heads(self.store, kind, [target_id]).get(target_id, 0)
-        return f"{seq}.{content}"
+        return f"{seq}.{target_id[:12]}"
 
     def claim_versions(self, ids: Iterable[str]) -> dict[str, str]:
         """The versions of current claims (see ``version``), in two queries."""
+        return self.claims_and_versions(ids)[1]
+
+    def claims_and_versions(
+        self, ids: Iterable[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """Current claims after review, and their versions, by id (for a page of claims)."""
         rows = self.claim_rows(ids)
         counts = heads(self.store, "claim", rows)
-        out = {}
+        claims, versions = {}, {}
         for cid, row in rows.items():
             content = digest({k: v for k, v in row.data.items() if k != "extractor"})
-            out[cid] = f"{counts.get(cid, 0)}.{content}"
-        return out
+            versions[cid] = f"{counts.get(cid, 0)}.{content}"
+            claims[cid] = apply_reviews(row.data, self.claim_reviews.get(cid, ()))
+        return claims, versions
+
+    def event_version(self, event: Mapping[str, Any]) -> str:
+        """``version("event", ...)`` of an event already read."""
+        seq = heads(self.store, "event", [str(event["id"])]).get(str(event["id"]), 0)
+        return f"{seq}.{digest(event['claims'])}"
 
 
 def reviewed_claims(store: Store, *, include_rejected: bool = False) -> Iterator[dict[str, Any]]:

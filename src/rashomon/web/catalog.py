@@ -9,6 +9,7 @@ they touch (the reviewed view), a new alignment rebuilds all rows.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -16,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from rashomon.report.compare import source_name
 from rashomon.review.records import stamp as review_stamp
 from rashomon.review.view import ReviewedView
 from rashomon.store import Store
 from rashomon.store import schema as s
-from rashomon.store.db import _current_doc_ids
 from rashomon.web.render import estimate_line
 
 CHECK_SECONDS = 2.0
@@ -133,16 +133,31 @@ class Catalog:
         self._event_stamp: tuple[Any, ...] | None = None
         self._review_stamp: tuple[int, int] | None = None
         self.docs: dict[str, DocInfo] = {}
-        self._base: dict[str, EventRow] = {}
+        self._base: list[EventRow] = []
+        self._base_choices: tuple[set[str], set[str]] = (set(), set())
         self._rows: list[EventRow] = []
         self.view: ReviewedView | None = None
         self._choices: dict[str, list[str]] = {}
+        #: document -> events holding it, built at the first search after each change.
+        self._doc_events: dict[str, list[str]] | None = None
         self.refresh(force=True)
 
     # -- keeping in step -------------------------------------------------------------------
 
     def _events_stamp(self) -> tuple[Any, ...]:
+        """Something that changes whenever alignment, extraction or ingestion wrote.  On
+        SQLite the largest rowid of each table (rewritten rows get new ones; one index probe
+        each, where a count would read every event's JSON); on PostgreSQL, where the JSON is
+        stored apart from the row, counts and latest times."""
+        tables = (s.events, s.extractions, s.doc_paths)
         with self.store.engine.connect() as conn:
+            if self.store.engine.dialect.name == "sqlite":
+                return tuple(
+                    conn.execute(text(f"SELECT max(rowid), count(*) FROM {t.name}")).one()
+                    if t is s.doc_paths
+                    else conn.execute(text(f"SELECT max(rowid) FROM {t.name}")).scalar()
+                    for t in tables
+                )
             events = conn.execute(select(func.count(), func.max(s.events.c.updated_at))).one()
             claims = conn.execute(select(func.max(s.extractions.c.extracted_at))).scalar()
             docs = conn.execute(select(func.count()).select_from(s.doc_paths)).scalar()
@@ -159,20 +174,34 @@ class Catalog:
             reviews = review_stamp(self.store)
             if events != self._event_stamp:
                 self._load_documents()
-                self._base = {e["id"]: _row(e, self.docs) for e in self.store.iter_events()}
+                base = [_row(e, self.docs) for e in self.store.iter_events()]
+                self._base = sorted(base, key=lambda r: r.weight)
+                self._base_choices = (
+                    {m for r in base for m in r.measures},
+                    {r.event_type for r in base},
+                )
                 self._event_stamp = events
                 self._review_stamp = None
             if reviews != self._review_stamp:
-                self.view = ReviewedView(self.store)
-                rebuilt = [_row(e, self.docs) for e in self.view.rebuilt.values()]
-                rows = [r for k, r in self._base.items() if k not in self.view.replaced]
-                self._rows = sorted([*rows, *rebuilt], key=lambda r: r.weight)
+                self._overlay(ReviewedView(self.store))
                 self._review_stamp = reviews
-                self._choices = {
-                    "lang": sorted({d.lang for d in self.docs.values() if d.lang}),
-                    "measure": sorted({m for r in self._rows for m in r.measures}),
-                    "type": sorted({r.event_type for r in self._rows}),
-                }
+
+    def _overlay(self, view: ReviewedView) -> None:
+        """The rows after review: stored events minus those a review replaced, plus the
+        rebuilt ones, merged in weight order (the stored rows stay sorted)."""
+        self.view = view
+        rebuilt = sorted(
+            (_row(e, self.docs) for e in view.rebuilt.values()), key=lambda r: r.weight
+        )
+        kept = (r for r in self._base if r.id not in view.replaced)
+        self._rows = list(heapq.merge(kept, rebuilt, key=lambda r: r.weight))
+        self._doc_events = None
+        measures, types = self._base_choices
+        self._choices = {
+            "lang": sorted({d.lang for d in self.docs.values() if d.lang}),
+            "measure": sorted(measures | {m for r in rebuilt for m in r.measures}),
+            "type": sorted(types | {r.event_type for r in rebuilt}),
+        }
 
     def _load_documents(self) -> None:
         docs = {}
@@ -199,12 +228,12 @@ class Catalog:
         assert self.view is not None
         return self.view
 
-    def filter(self, f: Filters, quote_hits: Iterable[str] = ()) -> list[EventRow]:
-        """Rows matching the filters, heaviest first.  ``quote_hits``: events whose quotes
+    def filter(self, f: Filters, text_hits: Iterable[str] = ()) -> list[EventRow]:
+        """Rows matching the filters, heaviest first.  ``text_hits``: events whose documents
         hold the search words (found in the store), which match the search too."""
         if not f.active():
             return self._rows
-        hits = set(quote_hits)
+        hits = set(text_hits)
         q = f.q.casefold()
         source = f.source.casefold()
         out = []
@@ -228,19 +257,28 @@ class Catalog:
         """The values the filter menus offer."""
         return self._choices
 
-    def quote_hits(self, words: str, limit: int = 5000) -> set[str]:
-        """Events (after review) with a claim whose quote holds ``words`` (case-insensitive
-        for ASCII letters), read from the store rather than held in memory."""
-        quote = s.claims.c.data["evidence"]["quote"].as_string()
-        query = (
-            select(s.claims.c.id)
-            .where(s.claims.c.doc_id.in_(_current_doc_ids()))
-            .where(func.lower(quote).contains(words.lower(), autoescape=True))
-            .limit(limit)
+    def text_hits(self, words: str) -> set[str]:
+        """Events (after review) with a document whose text holds ``words`` (case-insensitive
+        for ASCII letters): one pass over the stored texts, not over every claim's JSON."""
+        text_ = s.documents.c.text
+        # SQLite's LIKE already ignores ASCII case (lower() would cost a copy of every text);
+        # PostgreSQL has ILIKE.
+        found = (
+            text_.contains(words, autoescape=True)
+            if self.store.engine.dialect.name == "sqlite"
+            else text_.icontains(words, autoescape=True)
         )
+        query = select(s.documents.c.id).where(found)
         with self.store.engine.connect() as conn:
-            ids = list(conn.execute(query).scalars())
-        view = self.reviewed()
-        found = {view.claim_event[c] for c in ids if c in view.claim_event}
-        found.update(e for e in view.assigned(c for c in ids if c not in view.claim_event).values())
-        return found - view.replaced
+            docs = {d for d in conn.execute(query).scalars() if d in self.docs}
+        if not docs:
+            return set()
+        with self._lock:
+            index = self._doc_events
+            if index is None:
+                index = {}
+                for row in self._rows:
+                    for d in row.docs:
+                        index.setdefault(d, []).append(row.id)
+                self._doc_events = index
+            return {e for d in docs for e in index.get(d, ())}

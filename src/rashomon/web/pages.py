@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 EVENTS_PER_PAGE = 20
 DOCS_PER_PAGE = 50
 REVIEWS_PER_PAGE = 50
+CLAIMS_PER_PAGE = 100
 _MAX_PARAM = 200
 
 
@@ -58,7 +59,7 @@ def register(app: FastAPI, web: WebApp) -> None:
     def overview(request: Request) -> Response:
         catalog.refresh()
         f = filters_of(request)
-        rows = catalog.filter(f, catalog.quote_hits(f.q) if f.q else ())
+        rows = catalog.filter(f, catalog.text_hits(f.q) if f.q else ())
         view = catalog.reviewed()
         return web.page(
             request,
@@ -82,7 +83,7 @@ def register(app: FastAPI, web: WebApp) -> None:
     def events(request: Request) -> Response:
         catalog.refresh()
         f = filters_of(request)
-        rows = catalog.filter(f, catalog.quote_hits(f.q) if f.q else ())
+        rows = catalog.filter(f, catalog.text_hits(f.q) if f.q else ())
         paging = _pages(len(rows), EVENTS_PER_PAGE, _int(request.query_params.get("page"), 1))
         shown = rows[paging["start"] : paging["start"] + EVENTS_PER_PAGE]
         return web.page(
@@ -109,15 +110,19 @@ def register(app: FastAPI, web: WebApp) -> None:
             return web.page(
                 request, "gone.html.j2", http_status=404, event_id=event_id, now_in=now_in
             )
-        claims = view.claims_by_id(found["claims"])
+        claims, versions = view.claims_and_versions(found["claims"])
         ordered = [claims[c] for c in found["claims"] if c in claims]
+        # A very large event shows its claims a page at a time (estimates cover them all).
+        paging = _pages(len(ordered), CLAIMS_PER_PAGE, _int(request.query_params.get("page"), 1))
+        shown = ordered[paging["start"] : paging["start"] + CLAIMS_PER_PAGE]
         docs = catalog.docs
         columns = [
             (
                 docs.get(d) or DocInfo(d, d[:12], "", None, None, None, None, None),
-                [c for c in ordered if c["doc"]["id"] == d],
+                [c for c in shown if c["doc"]["id"] == d],
             )
             for d in found["docs"]
+            if any(c["doc"]["id"] == d for c in shown)
         ]
         estimates = [
             {
@@ -133,14 +138,15 @@ def register(app: FastAPI, web: WebApp) -> None:
             "event.html.j2",
             event=found,
             columns=columns,
+            paging=paging,
             estimates=estimates,
             disputes=[describe_dispute(d, claims, doc_map) for d in found.get("disputes") or []],
             inconsistencies=[
                 f"Inside {render.doc_name(docs, str(p['doc']))}: {p['detail']}"
                 for p in found.get("consistency") or []
             ],
-            version=view.version("event", event_id),
-            versions=view.claim_versions(claims),
+            version=view.event_version(found),
+            versions=versions,
             history=view.history("event", event_id),
             claim_history={c: view.history("claim", c) for c in claims},
             status=view.status,

@@ -193,11 +193,15 @@ def map_points(rows: Sequence[EventRow], limit: int = 500) -> dict[str, Any]:
     return {"points": points, "box": " ".join(f"{v:.1f}" for v in box)}
 
 
-def figure_chart(est: Mapping[str, Any], claims: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def figure_chart(
+    est: Mapping[str, Any], claims: Mapping[str, Mapping[str, Any]], limit: int = 60
+) -> dict[str, Any]:
     """Each source's figure for one measure on a log scale (ranges as bars, open ends as
-    arrows), as positions for an SVG 640 wide."""
+    arrows), as positions for an SVG 640 wide; the figures counted in the estimate first,
+    at most ``limit`` of them (``more`` says how many are left out)."""
     figures = []
-    for f in est.get("figures") or []:
+    listed = sorted(est.get("figures") or [], key=lambda f: not f.get("counted"))
+    for f in listed[:limit]:
         claim = claims.get(f["claim"])
         if claim is None:
             continue
@@ -208,7 +212,7 @@ def figure_chart(est: Mapping[str, Any], claims: Mapping[str, Mapping[str, Any]]
         figures.append((claim, low, high))
     values = [v for _, lo, hi in figures for v in (lo, hi) if v is not None and v > 0]
     if not values:
-        return {"rows": [], "ticks": [], "height": 0}
+        return {"rows": [], "ticks": [], "height": 0, "more": 0}
     lo_log, hi_log = math.log10(min(values)) - 0.2, math.log10(max(values)) + 0.2
 
     def x(v: float) -> float:
@@ -233,7 +237,12 @@ def figure_chart(est: Mapping[str, Any], claims: Mapping[str, Mapping[str, Any]]
         {"x": x(10**p), "label": fmt(10**p)}
         for p in range(math.ceil(lo_log), math.floor(hi_log) + 1)
     ]
-    return {"rows": rows, "ticks": ticks, "height": 24 + len(figures) * 18}
+    return {
+        "rows": rows,
+        "ticks": ticks,
+        "height": 24 + len(figures) * 18,
+        "more": max(0, len(listed) - limit),
+    }
 
 
 def current_values(claim: Mapping[str, Any]) -> dict[str, str]:

@@ -41,7 +41,10 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "
     from rashomon.web.app import LOCAL_HOSTS, create_app
 
     public = check_binding(store, host)
-    update_events(store)
+    # Align claims extracted but not yet placed in events (an `extract` without `analyze`);
+    # a store that is up to date is not read through for nothing.
+    if store.unassigned_claims():
+        update_events(store)
     app = create_app(
         store,
         local_user=user,
