@@ -135,6 +135,11 @@ class IngestReport:
 
 OutcomeCallback = Callable[[Outcome], None]
 
+#: Documents read before their languages are detected and they are stored (see ``flush``).
+BATCH_DOCUMENTS = 32
+#: ... or fewer, once their texts hold this many characters: memory stays bounded.
+BATCH_CHARS = 4_000_000
+
 
 def ingest_paths(
     store: Store,
@@ -160,8 +165,35 @@ def ingest_paths(
         except IngestError as exc:
             record(Outcome(str(options.manifest), "failed", error=exc))
             return report
+    pending: list[tuple[Path, Document, ManifestRow | None]] = []
+
+    def flush() -> None:
+        # Describe the whole batch, then store it: the language detector reads its 20 MB of
+        # tables byte by byte, and between two documents the store's work pushed them out of
+        # the processor's cache; in a row they stay in it (a quarter of the ingest's CPU).
+        # Each document is still stored in its own transaction, in the order found.
+        described: list[tuple[Path, Document | RashomonError]] = []
+        for item, doc, row in pending:
+            try:
+                described.append((item, describe(doc, options, row)))
+            except RashomonError as exc:
+                described.append((item, exc))
+        pending.clear()
+        for item, ready in described:
+            try:
+                if isinstance(ready, RashomonError):
+                    raise ready
+                outcome = store_document(store, ready, storable_path(item))
+            except RashomonError as exc:
+                if exc.code is Code.DISK_FULL:
+                    raise  # every later file would fail the same way: stop here
+                record(Outcome(storable_path(item), "failed", error=exc))
+                continue
+            record(outcome)
+
     for item in iter_sources(paths, options, report.skipped):
         if isinstance(item, IngestError):
+            flush()
             record(Outcome(item.path or "", "failed", error=item))
             continue
         try:
@@ -171,16 +203,19 @@ def ingest_paths(
             doc = read_document(item, options)
             if store.latest_id(doc.path) == doc.id:
                 # Re-running over the same files: nothing to describe, nothing to store.
+                flush()
                 record(Outcome(storable_path(item), "unchanged", doc.id, detail="already stored"))
                 continue
             row = manifest.rows.get(item.resolve()) if manifest else None
-            outcome = store_document(store, describe(doc, options, row), storable_path(item))
         except RashomonError as exc:
-            if exc.code is Code.DISK_FULL:
-                raise  # every later file would fail the same way: stop here
+            flush()
             record(Outcome(storable_path(item), "failed", error=exc))
             continue
-        record(outcome)
+        pending.append((item, doc, row))
+        held = sum(len(d.text) for _, d, _ in pending)
+        if len(pending) >= BATCH_DOCUMENTS or held >= BATCH_CHARS:
+            flush()
+    flush()
     return report
 
 
