@@ -6,6 +6,11 @@ left in the block lists), so tests run it on small inputs only.  Do not "fix" it
 that it is the old behaviour, verbatim apart from this header, its imports, and one fix
 (below, in ``_candidates`` and ``_vague_fit``): countries are visited in sorted order, not in
 a set's order, which changed the grouping from one run to the next.
+
+One rule was added since, written here the plain way (``_attach``, phase 3 of
+``rashomon.align.attach``): figure-less event claims, and counts of harm without a place, left
+on their own join the event of their document (or an event claim the one event of any
+document) that their place and time fit.
 """
 
 # ruff: noqa
@@ -300,6 +305,86 @@ class Aligner:
         for item in vague:
             home = self._linked(item) or self._unique_fit(item) or self._vague_fit(item)
             self._join(home or self._new(), item)
+        self._attach([*precise, *vague])
+
+    def _span(self, cluster: Cluster) -> tuple[dt.date | None, dt.date | None]:
+        dated = [self.items[i] for i in cluster.members if self.items[i].t0 and self.items[i].t1]
+        if not dated:
+            return None, None
+        return min(i.t0 for i in dated), max(i.t1 for i in dated)
+
+    def _attach(self, ordered: Sequence[Item]) -> None:
+        from rashomon.extract.claims import EVENT_TYPES
+
+        joins = set(EVENT_TYPES) - {"legal"}
+        new = {i.index for i in ordered}
+        held: dict[tuple[int, str], int] = defaultdict(int)
+        for item in ordered:
+            held[(self._root(self.of_item[item.index]), item.doc_id)] += 1
+        loose: list[int] = []
+        for item in ordered:
+            root = self._root(self.of_item[item.index])
+            c = self.clusters[root]
+            if not (c.harm and c.place_ids) and root not in loose:
+                loose.append(root)
+        for root in loose:
+            cluster = self.clusters[root]
+            if cluster.merged_into is not None:
+                continue
+            members = [self.items[i] for i in cluster.members]
+            if any(m.index not in new for m in members):
+                continue
+
+            def placeable(m):
+                if m.kind == "event":
+                    return m.event_type in joins
+                return m.harm and not m.place_ids
+
+            counts = any(m.kind != "event" for m in members)
+            if not all(placeable(m) for m in members) or (counts and cluster.place_ids):
+                continue
+            if len({m.doc_id for m in members}) != 1:
+                continue
+            doc = members[0].doc_id
+            lo, hi = self._span(cluster)
+            fits = []
+            for cid in {self._root(c) for c in self.doc_clusters.get(doc, ())}:
+                other = self.clusters[cid]
+                if cid == root or not other.harm:
+                    continue
+                if counts and not other.place_ids:
+                    continue
+                if cluster.place_ids and not _nested(
+                    cluster.place_ids, cluster.place_keys, other.place_ids, other.place_keys
+                ):
+                    continue
+                if lo is not None:
+                    o0, o1 = (other.t0, other.t1) if other.t0 else self._span(other)
+                    if o0 is not None and _gap(lo, hi, o0, o1) > TOLERANCE_DAYS:
+                        continue
+                fits.append(cid)
+            if counts:
+                if len(fits) == 1:
+                    self._merge(self.clusters[fits[0]], cluster)
+                continue
+            if fits:
+                home = max(fits, key=lambda c: (held[(c, doc)], -min(self.clusters[c].members)))
+                self._merge(self.clusters[home], cluster)
+                continue
+            dated = [m for m in members if m.precise and m.place_ids]
+            if dated:
+                item = dated[0]
+                found = [
+                    c
+                    for c in self._candidates(item)
+                    if c.harm
+                    and c.place_ids
+                    and c.t0 is not None
+                    and _gap(item.t0, item.t1, c.t0, c.t1) <= TOLERANCE_DAYS
+                    and _nested(item.place_ids, item.place_keys, c.place_ids, c.place_keys)
+                ]
+                if len(found) == 1 and found[0].cid != root:
+                    self._merge(found[0], cluster)
 
     def _unique_fit(self, item: Item) -> Cluster | None:
         """Phase 2 for a vaguely dated claim: the one event of another document that fits."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -101,3 +102,11 @@ def make_pdf(path: Path, paragraphs: list[str], *, font: Path | None = None) -> 
         pdf.ln(4)
     pdf.output(str(path))
     return path
+
+
+def estimate_of(event: dict[str, Any], measure: str) -> dict[str, Any]:
+    """The event's estimate of a measure that most sources give (events hold one estimate per
+    measure and victim group); fails when the measure has none."""
+    found = [e for e in event["estimates"] if e["measure"] == measure]
+    assert found, (measure, event["estimates"])
+    return max(found, key=lambda e: e["n_sources"])

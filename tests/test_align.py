@@ -1,4 +1,5 @@
-"""Alignment, estimates, disputes and consistency on hand-made claims (no corpus text)."""
+"""Alignment and disputes on hand-made claims (no corpus text); estimates, disputes and
+consistency in depth: tests/test_summaries.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import pytest
 
 from rashomon.align import build_events
 from rashomon.reconcile import find_disputes, find_inconsistencies, point_value
-from rashomon.reconcile.estimates import estimates
 
 BAKU = {"name": "Baku", "id": "h:baku", "text": "Baku", "country": "AZ"}
 SHAMAKHI = {"name": "Shamakhi", "id": "h:shamakhi", "text": "Shamakhi", "country": "AZ"}
@@ -152,23 +152,6 @@ def test_point_values(value: dict[str, int | None], expected: float | None) -> N
     assert point_value(value) == expected
 
 
-def test_estimates_take_one_value_per_source_and_never_sum_parts() -> None:
-    claims = [
-        claim("total", "d1", 40000, qualifier="more_than", high=None),
-        claim("part", "d1", 12000, places=[BAKU]),
-        claim("part2", "d1", 8000, places=[SHAMAKHI]),
-        claim("other", "d2", 3000),
-        claim("range", "d3", 3000, 12000, qualifier="range"),
-        claim("cited", "d3", 25000, speaker="the commission"),
-    ]
-    killed = estimates(claims)["killed"]
-    # Sources: d1 (40,000+), d2 (3,000), d3 (3,000-12,000), d3 citing the commission (25,000).
-    assert killed["n_sources"] == 4
-    assert (killed["low"], killed["high"]) == (3000, 40000)
-    assert killed["best"] == round((7500 + 25000) / 2)  # median of 3,000, 7,500, 25,000, 40,000
-    assert sum(f["counted"] for f in killed["figures"]) == 4
-
-
 def test_disputes_beyond_the_ratio_only() -> None:
     close = find_disputes([claim("a", "d1", 1000), claim("b", "d2", 1400)])
     assert close == []
@@ -186,45 +169,12 @@ def test_perpetrator_and_date_disputes() -> None:
     assert {"perpetrators", "dates"} <= kinds
 
 
-def test_parts_that_do_not_add_up_and_a_place_counted_twice() -> None:
-    claims = [
-        claim("total", "d1", 40000, qualifier="more_than", high=None, sentence=0),
-        claim("p1", "d1", 12000, sentence=100, places=[BAKU]),
-        claim("p2", "d1", 8000, sentence=100, places=[SHAMAKHI, GUBA]),
-        claim("p3", "d1", 7000, sentence=100, places=[SHAMAKHI]),
-    ]
-    found = {p["kind"]: p for p in find_inconsistencies(claims)}
-    assert found["parts_vs_total"]["detail"] == "parts sum to 27,000; total stated as 40000"
-    assert set(found["overlapping_parts"]["claims"]) == {"p2", "p3"}
-    consistent = [c for c in claims if c["id"] != "p3"]
-    consistent[0] = claim("total", "d1", 20000, sentence=0)
-    assert find_inconsistencies(consistent) == []
-
-
 def test_figure_above_the_stated_population() -> None:
     claims = [
         claim("pop", "d1", 600, measure="population", sentence=0),
         claim("dead", "d1", 800, sentence=50),
     ]
     assert [p["kind"] for p in find_inconsistencies(claims)] == ["above_population"]
-
-
-def test_event_contract_shape() -> None:
-    event = build_events([claim("a", "d1", 100), claim("b", "d2", 300)])[0]
-    assert set(event) >= {
-        "id",
-        "label",
-        "event_type",
-        "time",
-        "places",
-        "claims",
-        "docs",
-        "estimates",
-        "disputes",
-        "consistency",
-    }
-    assert event["label"] == "killing, Baku, 1918-03-31..1918-03-31"
-    assert event["estimates"]["killed"]["figures"][0]["claim"] == "a"
 
 
 def test_restored_events_keep_their_members_found_by_index() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 
 from rashomon.align import build_events
@@ -75,3 +76,27 @@ def test_grouping_does_not_depend_on_document_order() -> None:
         assert report.forbidden_merges <= EVENTS.max_forbidden_merges, seed
         assert (report.event_pairs.f1 or 0) >= PAIR_F1_FLOOR, seed
         assert len(dispute_recall(run.gold, report, events).missed) <= DISPUTES_MISSED, seed
+
+
+def test_no_event_is_labelled_with_a_year_no_source_gives() -> None:
+    """A label's years must be written in its claims' sentences, time expressions or names
+    (a document date, a misread anniversary or a made-up year never labels an event)."""
+    run = _all()
+    assert run.events is not None
+    by_id = {c["id"]: c for c in run.claims}
+    wrong = []
+    for event in run.events:
+        written = " ".join(
+            str(part)
+            for cid in event["claims"]
+            for part in (
+                by_id[cid]["evidence"]["quote"],
+                (by_id[cid].get("time") or {}).get("text"),
+                *(n["name"] for n in by_id[cid].get("names") or []),
+            )
+            if part
+        )
+        for year in re.findall(r"(?<!\d)\d{4}(?!\d)", event["label"]):
+            if year not in written:
+                wrong.append((event["label"], year))
+    assert wrong == []

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from rashomon import Store, analyze, demo_corpus
 from rashomon.align import update_events
 from rashomon.cli.main import app
+from tests.conftest import estimate_of
 
 TEXT_A = (
     "NORVIK, 2 May 1931 — About 300 people were killed in Brisk on 1 May 1931, officials said.\n"
@@ -40,7 +41,7 @@ def test_incremental_update_keeps_ids_and_only_aligns_new_claims(tmp_path: Path)
         analyze(store, [_write(tmp_path / "b", "b.txt", TEXT_B)])
         brisk = next(e for e in store.events() if e["id"] == first[0]["id"])
         assert len(brisk["docs"]) == 2
-        assert brisk["estimates"]["killed"]["n_sources"] == 2
+        assert estimate_of(brisk, "killed")["n_sources"] == 2
         assert brisk["disputes"][0]["ratio"] == 3.0
 
 

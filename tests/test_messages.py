@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -176,7 +177,16 @@ def test_counts_are_in_words_and_internals_stay_out(runner: CliRunner, tmp_path:
     assert value_words({"low": 700, "high": 900, "qualifier": "range"}) == "700–900"
     db = str(tmp_path / "demo.db")
     result = runner.invoke(app, ["analyze", "--demo", "--db", db])
-    assert "1 inconsistency" in result.output and "inconsistencies;" not in result.output
+    # Counts and nouns agree ("1 inconsistency", "0 inconsistencies", "4 disputes").
+    counted = re.search(r"(\d+) (disputes?), (\d+) (inconsistenc(?:y|ies))", result.output)
+    assert counted is not None, result.output
+    for n, noun in ((counted[1], counted[2]), (counted[3], counted[4])):
+        assert (
+            noun
+            == plural(int(n), noun.rstrip("s") if noun.startswith("d") else "inconsistency").split(
+                " ", 1
+            )[1]
+        )
     events = runner.invoke(app, ["events", "--db", db, "--format", "jsonl"]).output
     event = next(line for line in events.splitlines() if '"disputes": [{' in line)
     event_id = event.split('"id": "', 1)[1].split('"', 1)[0]

@@ -104,6 +104,9 @@ def test_seeds_and_dev_report_in_chromium(tmp_path: Path) -> None:
     )
     assert seen["requests"] == [], "the report made network requests"
     assert seen["consoleErrors"] == [] and seen["pageErrors"] == []
+    # Minor mentions (one source, no figure) are folded away until asked for.
+    minor = [e for e in events if len(e["docs"]) < 2 and not e["estimates"]]
+    assert minor and seen["folded"].startswith(f"{len(minor)} minor mention")
     # The list is paged (20 a page): every page was read, and the seed events are on one.
     assert seen["total"] == len(seen["cards"]) == len(set(seen["cards"])) == len(events)
     assert seen["pageSize"] == min(20, len(events))

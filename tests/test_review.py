@@ -33,6 +33,7 @@ from rashomon.review import (
 )
 from rashomon.store import schema
 from rashomon.store.migrations import MIGRATIONS
+from tests.conftest import estimate_of
 from tests.review_data import TEXTS, build
 
 
@@ -183,7 +184,7 @@ def test_corrections_apply_on_read_and_machine_output_is_untouched(
     assert event["estimates"] == rebuilt["estimates"]
     assert event["disputes"] == rebuilt["disputes"]
     assert event["review"]["claims_reviewed"] == [a_killed]
-    killed = event["estimates"]["killed"]
+    killed = estimate_of(event, "killed")
     assert (killed["low"], killed["high"]) == (350, 900)
 
 
@@ -197,7 +198,7 @@ def test_rejecting_a_figure_removes_it_from_estimates_and_disputes(
     add_review(rstore, b_killed, "reject", author="alice", reason="a postcode")
     after = _event_of(rstore, corpus.claims[("a.txt", "killed")])
     assert b_killed not in after["claims"]
-    assert after["estimates"]["killed"]["n_sources"] == 1
+    assert estimate_of(after, "killed")["n_sources"] == 1
     assert not any(d["kind"] == "figure" for d in after["disputes"])
     assert b_killed not in {c["id"] for c in reviewed_claims(rstore)}
     rejected = [c for c in reviewed_claims(rstore, include_rejected=True) if c["id"] == b_killed]
@@ -218,7 +219,7 @@ def test_merge_and_split_hold_on_to_claims(rstore: Store, tmp_path: Path) -> Non
     merged = _event_of(rstore, a)
     assert {a, b, c} <= set(merged["claims"]) and len(_events(rstore)) == 1
     assert sorted(merged["review"]["machine_events"]) == sorted(set(corpus.events.values()))
-    assert merged["estimates"]["killed"]["n_sources"] == 3
+    assert estimate_of(merged, "killed")["n_sources"] == 3
     # A review names an event id the merge took away: a clear error, nothing written.
     with pytest.raises(ReviewError) as err:
         add_review(rstore, corpus.events["c.txt"], "note", author="bob", note="x")

@@ -33,6 +33,10 @@ try {
   await page.waitForSelector("#event-list");
   out.loadMs = Date.now() - t0;
   if (spec.overview_screenshot) await page.screenshot({ path: spec.overview_screenshot });
+  // Minor mentions (one source, no figure) are folded away at first: the note says how many;
+  // showing them lists every event.
+  out.folded = await page.$eval("#folded", (n) => n.textContent).catch(() => null);
+  if (await page.$("#toggle-minor")) await page.click("#toggle-minor");
   // The event list is paged: its header holds the count, the pages hold the cards.
   const listed = async () => {
     const header = await page.$eval("#event-list h2", (h) => h.textContent);

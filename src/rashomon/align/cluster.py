@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 
+from rashomon.align.attach import MentionAttacher
 from rashomon.align.items import Item
 from rashomon.progress import EVERY, Progress
 
@@ -117,6 +118,7 @@ class _Event:
     __slots__ = (
         "countries",
         "docs",
+        "first",
         "harm",
         "hi",
         "keys",
@@ -131,6 +133,8 @@ class _Event:
 
     def __init__(self) -> None:
         self.members: list[int] = []
+        #: The smallest member index: which of two events came first, whoever survived merges.
+        self.first = 1 << 62
         #: Period of the precisely dated members (None: there are none).
         self.t0: dt.date | None = None
         self.t1: dt.date | None = None
@@ -152,7 +156,7 @@ class _Event:
         return self.harm and bool(self.place_ids)
 
 
-class Aligner:
+class Aligner(MentionAttacher):
     """Clusters items; ``add`` may be called again with more items (incremental use)."""
 
     def __init__(self) -> None:
@@ -245,6 +249,8 @@ class Aligner:
         event = self._events[cid]
         assert event is not None
         event.members.append(item.index)
+        if item.index < event.first:
+            event.first = item.index
         doc = item.doc_id
         if doc not in event.docs:
             event.docs.add(doc)
@@ -300,9 +306,13 @@ class Aligner:
         also filed under the other's whole period and countries (kept from the first version
         of this module: later claims of that period find it even between its claims)."""
         h, o = self._event(home), self._event(other)
-        assert o.t0 is not None and o.t1 is not None  # only fitting events are merged
-        # A copy: the other's set may be the one that grows below.
-        hull = (frozenset(o.countries or _NO_COUNTRIES), self._months(o.t0, o.t1))
+        # A copy: the other's set may be the one that grows below.  An undated event (an
+        # event claim attached by phase 3) adds no period to file under.
+        hull = (
+            (frozenset(o.countries or _NO_COUNTRIES), self._months(o.t0, o.t1))
+            if o.t0 is not None and o.t1 is not None
+            else None
+        )
         big, small = (home, other) if len(h.members) >= len(o.members) else (other, home)
         b, s = (h, o) if big == home else (o, h)
         self._unvague(big, b)
@@ -311,6 +321,7 @@ class Aligner:
         self._events[small] = None
         was_fittable, small_fittable = b.fittable, s.fittable
         b.members.extend(s.members)
+        b.first = min(b.first, s.first)
         b.t0 = s.t0 if b.t0 is None else min(b.t0, s.t0) if s.t0 else b.t0
         b.t1 = s.t1 if b.t1 is None else max(b.t1, s.t1) if s.t1 else b.t1
         if s.lo is not None:
@@ -345,7 +356,8 @@ class Aligner:
                 into[big] = seq
         if b.fittable and not was_fittable:
             self._wake(big, b)
-        self._file(big, b, *hull)
+        if hull is not None:
+            self._file(big, b, *hull)
         return big
 
     def restore(self, groups: Iterable[Sequence[Item]]) -> None:
@@ -422,6 +434,7 @@ class Aligner:
         # that keeps the harm counts of its sentence from joining the event they fit.
         vague = sorted((i for i in new_items if not i.precise), key=lambda i: not i.harm)
         total = len(new_items)
+        homes: list[int] = []
         for done, item in enumerate(precise):
             if progress is not None and done % EVERY == 0:
                 progress("aligning", done, total)
@@ -439,6 +452,7 @@ class Aligner:
                 if other != home:
                     root = self._merge(root, other)
             self._join(root, item, True, harm)
+            homes.append(root)
         for done, item in enumerate(vague, len(precise)):
             if progress is not None and done % EVERY == 0:
                 progress("aligning", done, total)
@@ -448,7 +462,10 @@ class Aligner:
                 home = self._unique_fit(item)
                 if home is None:
                     home = self._vague_fit(item)
-            self._join(self._new() if home is None else home, item, False, harm)
+            home = self._new() if home is None else home
+            self._join(home, item, False, harm)
+            homes.append(home)
+        self._attach([*precise, *vague], homes)
         if progress is not None:
             progress("aligning", total, total)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.align.cluster import Aligner, gc_paused
-from rashomon.align.events import event_id, make_event
+from rashomon.align.events import SUMMARY_VERSION, event_id, make_event
 from rashomon.align.items import Item, to_item
 from rashomon.progress import EVERY, Progress
 from rashomon.reconcile.estimates import DISPUTE_RATIO
@@ -126,6 +126,7 @@ def align_claims(
             else:
                 event = make_event([claims[i] for i in members], ratio)
                 event["dispute_ratio"] = ratio
+                event["summary_version"] = SUMMARY_VERSION
                 out.changed.append(event)
                 disputes, inconsistencies = len(event["disputes"]), len(event["consistency"])
                 for i in members:
@@ -145,7 +146,8 @@ def update_events(
     align: AlignFn = align_claims,
 ) -> AlignSummary:
     """Align new claims and refresh the events they touch.  A different dispute ratio than
-    the stored events were computed with refreshes every event (grouping is unchanged).
+    the stored events were computed with, or events summarised by another version of
+    ``make_event``, refreshes every event (grouping is unchanged).
     ``align`` may spread the work (``rashomon.scale``); what is stored is the same."""
     claims = store.current_claims()
     known = store.event_assignments()
@@ -153,7 +155,11 @@ def update_events(
     stored = Stored()
     for event in store.iter_events():
         stored.counts[event["id"]] = (len(event["disputes"]), len(event["consistency"]))
-        stored.refresh = stored.refresh or event.get("dispute_ratio") != ratio
+        stored.refresh = (
+            stored.refresh
+            or event.get("dispute_ratio") != ratio
+            or event.get("summary_version") != SUMMARY_VERSION
+        )
     current_ids = {str(c["id"]) for c in claims}
     gone = [cid for cid in known if cid not in current_ids]
     stored.shrunk = {known[cid] for cid in gone}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,6 +16,17 @@ from rashomon.cli._common import (
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 
 
+def minor(event: dict[str, Any]) -> bool:
+    """A minor mention: one source and no figure (a passing reference, a caption)."""
+    return len(event["docs"]) < 2 and not estimates_of(event)
+
+
+def estimates_of(event: dict[str, Any]) -> list[dict[str, Any]]:
+    from rashomon.reconcile.estimates import estimate_list
+
+    return estimate_list(event)
+
+
 @app.command()
 def events(
     db: DbOption = None,
@@ -24,7 +35,7 @@ def events(
         typer.Option("--format", "-f", help="table, jsonl (the event contract), json or csv."),
     ] = Format.table,
     measure: Annotated[
-        str, typer.Option("--measure", help="Measure shown in the table's estimate columns.")
+        str, typer.Option("--measure", help="Measure whose estimates the table shows.")
     ] = "killed",
     ratio: Annotated[
         float,
@@ -32,18 +43,29 @@ def events(
             "--ratio", min=1.0, help="Figures further apart than this ratio are a dispute."
         ),
     ] = 1.5,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also list minor mentions (one source, no figure) in the table."
+        ),
+    ] = False,
 ) -> None:
-    """Events across sources: estimates (low/best/high), disputes, inconsistencies.
+    """Events across sources: their names, estimates per victim group, disputes, inconsistencies.
 
-    Brings the store's events up to date first (only new claims are aligned).
+    Brings the store's events up to date first (only new claims are aligned).  The table lists
+    events with figures or more than one source first and folds away minor mentions (one
+    source, no figure: a caption, a passing reference) unless --all; json, jsonl and csv
+    always hold every event.
 
     \b
     Examples:
       rashomon events --db study.db
+      rashomon events --db study.db --all
       rashomon events --db study.db --format jsonl > events.jsonl
       rashomon events --db study.db --measure displaced --ratio 2
     """
     from rashomon.align import update_events
+    from rashomon.report.wording import estimate_summary
     from rashomon.review import reviewed_events
 
     with _store(db, create=False) as store:
@@ -51,44 +73,48 @@ def events(
             update_events(store, ratio, progress)
         # The reviewed view: values after human review, each reviewed event marked.
         found = list(reviewed_events(store, ratio))
-    found.sort(key=lambda e: ((e["time"] or {}).get("start") or "9999", e["id"]))
+    found.sort(key=lambda e: (minor(e), (e["time"] or {}).get("start") or "9999", e["id"]))
     if fmt in (Format.table, Format.csv):
+        folded = 0
         rows = []
         for e in found:
-            est = e["estimates"].get(measure) or {}
+            if fmt is Format.table and not show_all and minor(e):
+                folded += 1
+                continue
+            groups = [x for x in estimates_of(e) if x.get("measure") == measure]
+            # The group most sources estimate fills the number columns; every group is named
+            # in "estimates", side by side.
+            main = max(groups, key=lambda x: int(x.get("n_sources") or 0), default={})
             rows.append(
                 {
                     "id": e["id"],
                     "event": e["label"],
                     "docs": len(e["docs"]),
                     "claims": len(e["claims"]),
-                    "low": est.get("low"),
-                    "best": est.get("best"),
-                    "high": est.get("high"),
-                    "sources": est.get("n_sources"),
+                    "group": ((main.get("victims") or {}).get("name")) if main else None,
+                    "low": main.get("low"),
+                    "best": main.get("best"),
+                    "high": main.get("high"),
+                    "sources": main.get("n_sources"),
+                    "estimates": " | ".join(estimate_summary(x) for x in groups),
                     "disputes": len(e["disputes"]),
                     "inconsistencies": len(e["consistency"]),
                     "reviewed": "yes" if e.get("review") else "",
                 }
             )
-        emit_rows(
-            rows,
-            [
-                "id",
-                "event",
-                "docs",
-                "claims",
-                "low",
-                "best",
-                "high",
-                "sources",
-                "disputes",
-                "inconsistencies",
-                "reviewed",
-            ],
-            fmt,
-            title=f"{len(rows)} events; estimates of {measure!r}, each from its sources",
+        columns = ["id", "event", "docs", "claims"]
+        columns += (
+            ["estimates"]
+            if fmt is Format.table
+            else ["group", "low", "best", "high", "sources", "estimates"]
         )
+        columns += ["disputes", "inconsistencies", "reviewed"]
+        title = f"{len(rows)} events; estimates of {measure!r} per victim group, from their sources"
+        if folded:
+            title += (
+                f"; {folded} minor mentions (one source, no figure) folded away: --all shows them"
+            )
+        emit_rows(rows, columns, fmt, title=title)
     else:
         emit_rows(found, [], fmt)
 

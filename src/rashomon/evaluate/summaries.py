@@ -22,15 +22,7 @@ from typing import Any
 from rashomon.evaluate.fields import sets_hit
 from rashomon.evaluate.gold import GoldSet
 from rashomon.evaluate.results import Accuracy, FigureOutcome, SummaryScores
-
-
-def estimate_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """An event's estimates as a list of ``{measure, victims, low, high, ...}``: the contract's
-    list, or the older dict keyed by measure."""
-    est = event.get("estimates") or {}
-    if isinstance(est, Mapping):
-        return [dict(v, measure=m) for m, v in est.items()]
-    return [dict(x) for x in est]
+from rashomon.reconcile.estimates import estimate_list
 
 
 def _in_range(value: Any, window: tuple[int, int] | None) -> bool:

@@ -78,6 +78,8 @@ class Claim:
     notes: list[str] = field(default_factory=list)
     #: For event claims: the words that assert the event.
     trigger: dict[str, Any] | None = None
+    #: Names of events in the claim's sentence ("Srebrenica massacre"), from extract/names.py.
+    names: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -109,6 +111,7 @@ class Claim:
             "framing_own_voice": self.framing_own_voice,
             "confidence": round(self.confidence, 2),
             "notes": self.notes,
+            "names": self.names,
             "extractor": EXTRACTOR,
             **({"trigger": self.trigger} if self.trigger is not None else {}),
         }

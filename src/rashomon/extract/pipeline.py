@@ -144,6 +144,12 @@ def events(p: Parsed) -> None:
     p.claims.sort(key=lambda c: (c.start, c.kind))
 
 
+def names(p: Parsed) -> None:
+    from rashomon.extract.names import assign_names
+
+    assign_names(p)
+
+
 def periods(p: Parsed) -> None:
     """Places named as the gazetteer knows them at each claim's time (period_name)."""
     from rashomon.extract._places import name_periods
@@ -162,6 +168,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("attributions", attributions),
     ("figures", figures),
     ("events", events),
+    ("names", names),
     ("periods", periods),
 )
 

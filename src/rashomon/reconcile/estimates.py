@@ -1,16 +1,29 @@
-"""Estimates and disputes per event and measure.
+"""Estimates per event, measure and victim group (DESIGN.md §5; shared/gold/README.md, "Status
+and estimates").
 
-A *source* is a (document, speaker) pair: one article can report the figures of several
-speakers ("investigations estimated 12,000; Bolshevik reports claimed 3,000"), and each is a
-source of its own.  Each source contributes one value per measure, its largest figure: the
-sub-area figures a source also gives are never summed into a total (DESIGN.md §5).
+A *quantity* is an event's measure (with its unit when it counts things: villages and
+buildings are not one quantity) and victim group (``victims.group_figures``).  Its estimate
+reads each figure for what it says:
 
-* ``low``: the lowest bound any source gives; ``high``: the highest (open-ended figures such
-  as "more than 40,000" contribute their stated bound);
-* ``best``: the median of the sources' point values, where a point value is the figure itself,
-  the midpoint of a range, the stated bound of an open-ended figure, or the unit of a vague
-  quantity ("thousands" → 1,000);
-* a dispute is reported when two sources' point values differ by more than ``DISPUTE_RATIO``.
+* one value per *source*, a (document, speaker) pair: one article can report several
+  speakers' figures ("investigations estimated 12,000; Bolshevik reports claimed 3,000"), and
+  each is a source of its own;
+* a figure its source revised (stance ``superseded``) is dropped for the source's later one;
+* a figure the document presents in order to reject it counts as its claimant's (the speaker
+  it is attributed to), never as the document's; with no claimant named it is dropped;
+* a vague figure ("thousands", "des milliers", "десятков") bounds only when no precise figure
+  of the quantity is left;
+* an open figure ("more than 8,000", "up to 24,000") gives its stated end only;
+* a figure that counts a part (a site, an area, a sub-period, a part of a breakdown: its
+  ``scope``) never widens the toll and is never summed: it is listed, not counted; so is a
+  figure far below another of its own source (a source does not dispute itself: "4 died in
+  the street clashes" beside its "41 dead" is a part of its toll).
+
+``low`` is the smallest lower bound any source gives, ``high`` the largest upper bound (None
+when no source gives one); ``best`` is the median of the sources' point values, where a
+source's point value is the median of its counted figures' points (a figure's point: the
+figure itself, a range's midpoint, an open figure's stated end).  Every listed figure says
+whether it was counted and, when not, why.
 """
 
 from __future__ import annotations
@@ -20,7 +33,39 @@ from collections.abc import Mapping, Sequence
 from statistics import median
 from typing import Any
 
+from rashomon.reconcile.victims import Group, group_figures, named_by_doc
+
+__all__ = [
+    "DISPUTE_RATIO",
+    "MEASURE_ORDER",
+    "Quantity",
+    "SourceValue",
+    "estimate_list",
+    "estimates",
+    "point_value",
+    "quantities",
+    "source_keys",
+    "speaker_of",
+]
+
 DISPUTE_RATIO = 1.5
+#: A figure this many times below another of its own source's is a part of that toll.
+PART_RATIO = 1.5
+#: The order estimates are listed in: harm first.
+MEASURE_ORDER = (
+    "killed",
+    "victims",
+    "injured",
+    "missing",
+    "displaced",
+    "detained",
+    "destroyed",
+    "returned",
+    "population",
+    "combatants",
+)
+_LOWER_OPEN = frozenset({"more_than", "at_least"})
+_UPPER_OPEN = frozenset({"less_than", "at_most"})
 
 
 def point_value(value: Mapping[str, Any]) -> float | None:
@@ -34,9 +79,24 @@ def point_value(value: Mapping[str, Any]) -> float | None:
     return None
 
 
+def bounds(value: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    """The lower and upper bound a figure states: an open figure gives only its stated end,
+    a vague one ("thousands") only its lower bound."""
+    low, high, qualifier = value.get("low"), value.get("high"), value.get("qualifier")
+    if qualifier in _LOWER_OPEN or qualifier == "vague":
+        return (low if low is not None else high), None
+    if qualifier in _UPPER_OPEN:
+        return None, (high if high is not None else low)
+    return low, (high if high is not None else low)
+
+
 def speaker_of(claim: Mapping[str, Any]) -> str:
     attribution = claim.get("attribution") or {}
     return str(attribution.get("speaker") or "")
+
+
+def status_of(claim: Mapping[str, Any]) -> str:
+    return str((claim.get("stance") or {}).get("status") or "asserted")
 
 
 def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str]]:
@@ -69,150 +129,181 @@ def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str
     return keys
 
 
-def by_source(
-    figures: Sequence[Mapping[str, Any]], sources: Mapping[str, tuple[str, str]] | None = None
-) -> dict[tuple[str, str], Mapping[str, Any]]:
-    """Each source's figure for one measure: its largest."""
-    sources = sources or source_keys(figures)
-    chosen: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for claim in figures:
-        value = point_value(claim["value"])
-        if value is None:
-            continue
-        key = sources[str(claim["id"])]
-        best = chosen.get(key)
-        if best is None or value > (point_value(best["value"]) or 0):
-            chosen[key] = claim
-    return chosen
+class SourceValue:
+    """One source's counted figures of a quantity."""
+
+    __slots__ = ("claims", "high", "key", "low", "point")
+
+    def __init__(self, key: tuple[str, str], claims: list[Mapping[str, Any]]) -> None:
+        self.key = key
+        self.claims = claims
+        lows = [b[0] for b in (bounds(c["value"]) for c in claims) if b[0] is not None]
+        highs = [b[1] for b in (bounds(c["value"]) for c in claims) if b[1] is not None]
+        self.low: int | None = min(lows) if lows else None
+        self.high: int | None = max(highs) if highs else None
+        points = [p for p in (point_value(c["value"]) for c in claims) if p is not None]
+        self.point: float | None = median(points) if points else None
+
+    def claim_at(self, value: int | None, end: int) -> Mapping[str, Any]:
+        """The figure that states this source's bound (``end`` 0: lower, 1: upper)."""
+        for claim in self.claims:
+            if bounds(claim["value"])[end] == value:
+                return claim
+        return self.claims[0]
 
 
-def estimates(claims: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    per_measure: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        if claim.get("kind") == "figure" and claim.get("measure"):
-            per_measure[str(claim["measure"])].append(claim)
-    out: dict[str, dict[str, Any]] = {}
-    sources = source_keys(claims)
-    for measure, figures in sorted(per_measure.items()):
-        chosen = by_source(figures, sources)
-        points = [point_value(c["value"]) for c in chosen.values()]
-        values = [p for p in points if p is not None]
-        lows = [
-            c["value"]["low"] if c["value"]["low"] is not None else c["value"]["high"]
-            for c in chosen.values()
-        ]
-        highs = [
-            c["value"]["high"] if c["value"]["high"] is not None else c["value"]["low"]
-            for c in chosen.values()
-        ]
-        picked = {c["id"] for c in chosen.values()}
-        out[measure] = {
-            "low": min(v for v in lows if v is not None) if lows else None,
-            "best": round(median(values)) if values else None,
-            "high": max(v for v in highs if v is not None) if highs else None,
-            "n_sources": len(chosen),
-            "figures": [
-                {
-                    "claim": c["id"],
-                    "doc": c["doc"]["id"],
-                    "low": c["value"]["low"],
-                    "high": c["value"]["high"],
-                    "qualifier": c["value"]["qualifier"],
-                    "text": c["value"]["text"],
-                    "speaker": speaker_of(c) or None,
-                    "counted": c["id"] in picked,
-                }
-                for c in figures
-            ],
+class Quantity:
+    """One estimate in the making: the figures of one event, measure, unit and group."""
+
+    def __init__(
+        self, measure: str, unit: str | None, group: Group, sources: Mapping[str, Any]
+    ) -> None:
+        self.measure = measure
+        self.unit = unit
+        self.group = group
+        self.reasons: dict[str, str] = {}
+        counted: list[Mapping[str, Any]] = []
+        for claim in group.claims:
+            why = self._excluded(claim)
+            if why:
+                self.reasons[str(claim["id"])] = why
+            else:
+                counted.append(claim)
+        counted = self._without_parts(counted, sources)
+        precise = [c for c in counted if c["value"].get("qualifier") != "vague"]
+        if precise:
+            for claim in counted:
+                if claim["value"].get("qualifier") == "vague":
+                    self.reasons[str(claim["id"])] = "vague; precise figures exist"
+            counted = precise
+        per_source: dict[tuple[str, str], list[Mapping[str, Any]]] = defaultdict(list)
+        for claim in counted:
+            per_source[sources[str(claim["id"])]].append(claim)
+        self.sources = [SourceValue(k, v) for k, v in per_source.items()]
+
+    def _without_parts(
+        self, claims: list[Mapping[str, Any]], sources: Mapping[str, Any]
+    ) -> list[Mapping[str, Any]]:
+        """A source does not dispute itself: of its figures of one quantity, one far below
+        another ("4 died in the street clashes" beside its "41 dead"; "more than 200 at the
+        country house" beside its "thousands") counts a part of its toll."""
+        top: dict[tuple[str, str], int] = {}
+        for claim in claims:
+            low = bounds(claim["value"])[0]
+            key = sources[str(claim["id"])]
+            if low is not None and low > top.get(key, -1):
+                top[key] = low
+        kept = []
+        for claim in claims:
+            low, high = bounds(claim["value"])
+            end = high if high is not None else low
+            most = top.get(sources[str(claim["id"])])
+            if end is not None and most is not None and end * PART_RATIO < most:
+                self.reasons[str(claim["id"])] = (
+                    "far below another figure of the same source: a part of its toll"
+                )
+            else:
+                kept.append(claim)
+        return kept
+
+    def _excluded(self, claim: Mapping[str, Any]) -> str | None:
+        status = status_of(claim)
+        if status == "superseded":
+            return "superseded: its source gives a later figure"
+        if status == "rejected" and not speaker_of(claim):
+            return "rejected by the document, which names no one who claimed it"
+        scope = claim.get("scope") or {}
+        if scope and not (scope.get("kind") == "subgroup" and self.group.subgroup):
+            return f"counts a part ({scope.get('kind')}: {scope.get('text')}), not the whole"
+        if bounds(claim["value"]) == (None, None):
+            return "no number"
+        return None
+
+    @property
+    def counted(self) -> set[str]:
+        return {str(c["id"]) for s in self.sources for c in s.claims}
+
+    def as_dict(self) -> dict[str, Any]:
+        lows = [s.low for s in self.sources if s.low is not None]
+        highs = [s.high for s in self.sources if s.high is not None]
+        points = [s.point for s in self.sources if s.point is not None]
+        counted = self.counted
+        out: dict[str, Any] = {"measure": self.measure}
+        if self.unit:
+            out["unit"] = self.unit
+        out.update(
+            {
+                "victims": self.group.victims(),
+                "scope": None,
+                "low": min(lows) if lows else None,
+                "best": round(median(points)) if points else None,
+                "high": max(highs) if highs else None,
+                "n_sources": len(self.sources),
+                "figures": [self._figure(c, counted) for c in self.group.claims],
+            }
+        )
+        if self.group.subgroup:
+            # A group the document counts apart from the toll ("hundreds of Bolsheviks also
+            # perished"): its own quantity, never part of the event's.
+            out["subgroup"] = True
+        return out
+
+    def _figure(self, claim: Mapping[str, Any], counted: set[str]) -> dict[str, Any]:
+        cid = str(claim["id"])
+        value = claim["value"]
+        out = {
+            "claim": cid,
+            "doc": claim["doc"]["id"],
+            "low": value.get("low"),
+            "high": value.get("high"),
+            "qualifier": value.get("qualifier"),
+            "text": value.get("text"),
+            "speaker": speaker_of(claim) or None,
+            "counted": cid in counted,
         }
+        status = status_of(claim)
+        if status != "asserted":
+            out["status"] = status
+        if cid not in counted:
+            out["why"] = self.reasons.get(cid, "")
+        return out
+
+
+def _unit(claim: Mapping[str, Any]) -> str | None:
+    unit = claim.get("unit")
+    return None if unit in (None, "", "people") else str(unit)
+
+
+def quantities(
+    claims: Sequence[Mapping[str, Any]], sources: Mapping[str, tuple[str, str]] | None = None
+) -> list[Quantity]:
+    """The event's quantities, harm measures first, named groups before the ungrouped."""
+    if sources is None:
+        sources = source_keys(claims)
+    figures: dict[tuple[str, str | None], list[Mapping[str, Any]]] = defaultdict(list)
+    for claim in claims:
+        if claim.get("kind") == "figure" and claim.get("measure") and claim.get("value"):
+            figures[(str(claim["measure"]), _unit(claim))].append(claim)
+    named = named_by_doc(claims)
+    rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
+    out: list[Quantity] = []
+    for (measure, unit), members in sorted(
+        figures.items(), key=lambda kv: (rank.get(kv[0][0], 99), kv[0][0], kv[0][1] or "")
+    ):
+        for group in group_figures(members, sources, named):
+            out.append(Quantity(measure, unit, group, sources))
     return out
 
 
-def find_disputes(
-    claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO
-) -> list[dict[str, Any]]:
-    """Figures, perpetrators and dates on which the event's sources disagree."""
-    disputes: list[dict[str, Any]] = []
-    per_measure: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        if claim.get("kind") == "figure" and claim.get("measure"):
-            per_measure[str(claim["measure"])].append(claim)
-    sources = source_keys(claims)
-    for measure, figures in sorted(per_measure.items()):
-        chosen = list(by_source(figures, sources).values())
-        if len(chosen) < 2:
-            continue
-        ordered = sorted(chosen, key=lambda c: point_value(c["value"]) or 0)
-        lo, hi = ordered[0], ordered[-1]
-        lo_v, hi_v = point_value(lo["value"]) or 0, point_value(hi["value"]) or 0
-        if lo_v > 0 and hi_v / lo_v > ratio:
-            disputes.append(
-                {
-                    "measure": measure,
-                    "kind": "figure",
-                    "claims": [lo["id"], hi["id"]],
-                    "ratio": round(hi_v / lo_v, 2),
-                    "values": [
-                        {
-                            "claim": c["id"],
-                            "doc": c["doc"]["id"],
-                            "text": c["value"]["text"],
-                            "speaker": speaker_of(c) or None,
-                        }
-                        for c in ordered
-                    ],
-                }
-            )
-    disputes.extend(_perpetrator_disputes(claims))
-    disputes.extend(_date_disputes(claims))
-    return disputes
+def estimate_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An event's estimates as a list with a ``measure`` each: the contract's list, or the
+    dict keyed by measure that events stored by rashomon before 0.2 hold."""
+    found = event.get("estimates") or []
+    if isinstance(found, Mapping):
+        return [{"measure": m, **est} for m, est in found.items()]
+    return [dict(e) for e in found]
 
 
-def _perpetrator_disputes(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One dispute per event when two documents name perpetrators with nothing in common;
-    the detail lists every document's names (linear in documents, not pairwise)."""
-    named: dict[str, dict[str, str]] = defaultdict(dict)
-    for claim in claims:
-        for perp in claim.get("perpetrators") or []:
-            named[str(claim["doc"]["id"])][str(perp.get("id") or perp.get("name"))] = claim["id"]
-    # A document starts a group when it shares no name with any earlier group: a test against
-    # the union of the groups' names, not against each group.
-    groups: list[str] = []
-    grouped: set[str] = set()
-    for doc, names in named.items():
-        if grouped.isdisjoint(names):
-            groups.append(doc)
-            grouped.update(names)
-    if len(groups) < 2:
-        return []
-    return [
-        {
-            "kind": "perpetrators",
-            "claims": [next(iter(named[doc].values())) for doc in groups],
-            "detail": {doc: sorted(names) for doc, names in named.items()},
-        }
-    ]
-
-
-def _date_disputes(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One dispute when two documents date the event, to the day and explicitly, with periods
-    that do not meet."""
-    spans: dict[str, tuple[str, str, str]] = {}
-    for claim in claims:
-        time = claim.get("time") or {}
-        if time.get("precision") == "day" and time.get("source") == "explicit":
-            doc = str(claim["doc"]["id"])
-            spans.setdefault(doc, (str(time["start"]), str(time["end"]), claim["id"]))
-    if len(spans) < 2:
-        return []
-    earliest_end = min(spans.values(), key=lambda s: s[1])
-    latest_start = max(spans.values(), key=lambda s: s[0])
-    if earliest_end[1] >= latest_start[0]:
-        return []
-    return [
-        {
-            "kind": "dates",
-            "claims": [earliest_end[2], latest_start[2]],
-            "detail": "; ".join(f"{a}..{b}" for a, b, _ in sorted(spans.values())),
-        }
-    ]
+def estimates(claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The event's estimates: one per measure (and unit) and victim group."""
+    return [q.as_dict() for q in quantities(claims)]

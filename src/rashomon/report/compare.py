@@ -7,7 +7,7 @@ to, and the sentence it was read from; the tool's own words only say who gives w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,10 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from rashomon._words import period_words, plural, quoted, ratio_words, value_words
+from rashomon._words import period_words, plural, quoted, value_words
+from rashomon.reconcile.estimates import estimate_list
+from rashomon.report import wording
+from rashomon.report.wording import by_group, describe_consistency, estimate_lines, estimate_summary
 from rashomon.review.view import review_summary
 
 _QUOTE_MAX = 320
@@ -34,22 +37,11 @@ def source_name(doc: Mapping[str, Any] | None, doc_id: str) -> str:
     return str(name)
 
 
-def estimate_list(event: dict[str, Any]) -> list[dict[str, Any]]:
-    """An event's estimates as a list (the contract's new shape), whether they come as one
-    (one per measure, victim group and scope) or as a dict keyed by measure (the old)."""
-    found = event.get("estimates") or []
-    if isinstance(found, dict):
-        return [{"measure": measure, **est} for measure, est in found.items()]
-    return list(found)
-
-
-def estimate_label(est: dict[str, Any]) -> str:
-    """ "killed", "killed (Bosniaks)", "killed (in Osterlo)": which figures an estimate covers."""
+def estimate_label(est: Mapping[str, Any]) -> str:
+    """ "killed", "killed (Bosniaks)": whose toll an estimate is."""
     label = str(est.get("measure"))
-    victims = est.get("victims") or {}
-    scope = est.get("scope") or {}
-    details = [str(x) for x in (victims.get("name"), scope.get("text")) if x]
-    return f"{label} ({'; '.join(details)})" if details else label
+    name = (est.get("victims") or {}).get("name")
+    return f"{label} ({name})" if name else label
 
 
 @cache
@@ -118,7 +110,8 @@ def render_compare(
     docs: Mapping[str, Mapping[str, Any]],
 ) -> None:
     time = event.get("time") or {}
-    console.print(Text(f"{event['id']}  {event['label']}", style="bold"))
+    name = _doc_namer(docs)
+    console.print(Text(f"{event['label']}  ({event['id']})", style="bold"))
     console.print(
         Text(
             f"{plural(len(event['docs']), 'document')}, {plural(len(event['claims']), 'claim')}"
@@ -129,17 +122,33 @@ def render_compare(
             )
         )
     )
-    for est in estimate_list(dict(event)):
-        measure = estimate_label(est)
-        sources = plural(est["n_sources"], "source")
+    names = event.get("names") or []
+    if names:
         console.print(
             Text(
-                f"{measure}: low {est['low']:,} · best {est['best']:,} · high {est['high']:,} "
-                f"(from {sources}; best = median of one value per source)"
-                if est["low"] is not None and est["best"] is not None and est["high"] is not None
-                else f"{measure}: {sources}"
+                "Names the sources give it: "
+                + "; ".join(
+                    f"{quoted(n['name'], n.get('lang'))} "
+                    f"({plural(len(n.get('docs') or []), 'document')})"
+                    for n in names
+                )
             )
         )
+    # The victim groups of one measure side by side: the soldiers' and the civilians' tolls
+    # are different quantities, never one range.
+    for measure, groups in by_group(estimate_list(dict(event))).items():
+        panels = [
+            Panel(
+                Text(
+                    "\n".join(estimate_lines(est, name, _doc_lang(docs))[1:]) or "no figure counted"
+                ),
+                title=Text(estimate_summary(est)),
+                width=min(100, max(50, 160 // max(1, len(groups)))),
+            )
+            for est in groups
+        ]
+        console.print(Text(f"{measure}: {plural(len(groups), 'victim group')}", style="bold"))
+        console.print(Columns(panels))
     panels = []
     for doc_id in event["docs"]:
         doc = docs.get(doc_id)
@@ -162,8 +171,15 @@ def render_compare(
     for dispute in event["disputes"]:
         console.print(Text(describe_dispute(dispute, claims, docs)))
     for problem in event["consistency"]:
-        doc = docs.get(str(problem["doc"]))
-        console.print(Text(f"Inside {source_name(doc, str(problem['doc']))}: {problem['detail']}"))
+        console.print(Text(describe_consistency(problem, name)))
+
+
+def _doc_namer(docs: Mapping[str, Mapping[str, Any]]) -> Callable[[str], str]:
+    return lambda doc_id: source_name(docs.get(doc_id), doc_id)
+
+
+def _doc_lang(docs: Mapping[str, Mapping[str, Any]]) -> Callable[[str], str | None]:
+    return lambda doc_id: (docs.get(doc_id) or {}).get("lang")
 
 
 def describe_dispute(
@@ -171,24 +187,14 @@ def describe_dispute(
     claims: Mapping[str, Mapping[str, Any]],
     docs: Mapping[str, Mapping[str, Any]],
 ) -> str:
-    """A dispute in attributive, neutral words: who gives what."""
-    if dispute.get("kind") == "figure":
-        parts = []
-        for v in dispute.get("values", []):
-            doc = docs.get(str(v["doc"]))
-            who = source_name(doc, str(v["doc"]))
-            if v.get("speaker"):
-                who += f" (citing {v['speaker']})"
-            parts.append(f"{who} gives {quoted(v['text'], (doc or {}).get('lang'))}")
-        return (
-            f"Sources differ on {dispute['measure']} ({ratio_words(float(dispute['ratio']))}): "
-            + "; ".join(parts)
-        )
+    """A dispute in attributive, neutral words: who gives what (``claims`` kept for callers
+    that pass them; the dispute carries its figures' words)."""
+    del claims
     if dispute.get("kind") == "perpetrators":
         detail = dispute.get("detail") or {}
-        parts = [
-            f"{source_name(docs.get(d), d)} names {', '.join(actor_words(n) for n in names)}"
-            for d, names in detail.items()
-        ]
-        return "Sources name different perpetrators: " + "; ".join(parts)
-    return f"Sources give incompatible dates: {dispute.get('detail')}"
+        # Actors as readers know them, not their ids ("a:ija" -> "Imperial Japanese Army").
+        dispute = {
+            **dispute,
+            "detail": {d: [actor_words(str(n)) for n in names] for d, names in detail.items()},
+        }
+    return wording.describe_dispute(dispute, _doc_namer(docs), _doc_lang(docs))

@@ -14,7 +14,8 @@ from typing import Any
 from rashomon._version import __version__
 from rashomon.pipeline import language_gap
 from rashomon.progress import EVERY, Progress
-from rashomon.report.compare import actor_words, estimate_label, estimate_list, source_name
+from rashomon.reconcile.estimates import estimate_list
+from rashomon.report.compare import actor_words, estimate_label, source_name
 from rashomon.review.view import ReviewedView, review_summary
 from rashomon.store import Store
 
@@ -81,11 +82,20 @@ def compact_event(event: dict[str, Any]) -> dict[str, Any]:
     reviewed = review_summary(event)
     if reviewed:
         out["reviewed"] = reviewed
+    out["names"] = [
+        {"name": n["name"], "lang": n.get("lang"), "docs": list(n.get("docs") or [])}
+        for n in event.get("names") or []
+    ]
+    # One estimate per measure and victim group; figures as [claim id, counted, why not].
     out["estimates"] = [
         {
             "label": estimate_label(est),
-            **{k: est.get(k) for k in ("measure", "low", "best", "high", "n_sources")},
-            "figures": [[f["claim"], f["counted"]] for f in est["figures"]],
+            **{k: est.get(k) for k in ("measure", "unit", "victims", "low", "best", "high")},
+            "n_sources": est.get("n_sources"),
+            "subgroup": bool(est.get("subgroup")),
+            "figures": [
+                [f["claim"], f["counted"], f.get("why") or ""] for f in est.get("figures") or []
+            ],
         }
         for est in estimate_list(event)
     ]
@@ -126,10 +136,15 @@ def _shorten_ids(
     for event in events:
         event["claims"] = [c.get(i, i) for i in event["claims"]]
         event["docs"] = [d.get(i, i) for i in event["docs"]]
+        event["names"] = [
+            {**n, "docs": [d.get(i, i) for i in n["docs"]]} for n in event.get("names") or []
+        ]
         for est in event["estimates"]:
-            est["figures"] = [[c.get(i, i), counted] for i, counted in est["figures"]]
+            est["figures"] = [[c.get(i, i), counted, why] for i, counted, why in est["figures"]]
         for dispute in event["disputes"]:
             dispute["claims"] = [c.get(i, i) for i in dispute["claims"]]
+            if "doc" in dispute:
+                dispute["doc"] = d.get(dispute["doc"], dispute["doc"])
             if "values" in dispute:
                 dispute["values"] = [c.get(i, i) for i in dispute["values"]]
             if isinstance(dispute.get("detail"), dict):

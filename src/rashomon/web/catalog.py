@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from rashomon.reconcile.estimates import estimate_list
 from rashomon.report.compare import source_name
 from rashomon.review.records import stamp as review_stamp
 from rashomon.review.view import ReviewedView
@@ -29,13 +30,8 @@ from rashomon.web.render import estimate_line
 CHECK_SECONDS = 2.0
 
 
-def estimates_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """An event's estimates as a list with a ``measure`` key each, from either shape (a dict
-    keyed by measure, or the list DESIGN.md §5 moves to)."""
-    found = event.get("estimates") or []
-    if isinstance(found, Mapping):
-        return [{"measure": m, **est} for m, est in found.items()]
-    return [dict(e) for e in found]
+#: An event's estimates as a list (either stored shape).
+estimates_list = estimate_list
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,13 @@ def quote_parts(claim: Mapping[str, Any]) -> tuple[str, str, str]:
 
 
 def estimate_line(est: Mapping[str, Any], docs: Mapping[str, DocInfo] | None = None) -> str:
-    measure, n = est.get("measure"), est.get("n_sources") or 0
+    from rashomon.report.wording import group_words
+
+    n = est.get("n_sources") or 0
+    # Each victim group's toll is its own quantity: the line says whose it is.
+    measure = (
+        f"{est.get('measure')} ({group_words(est)})" if est.get("victims") else est.get("measure")
+    )
     if est.get("low") is None or est.get("best") is None:
         return f"{measure}: {n} source(s)"
     if n == 1:

@@ -13,7 +13,7 @@
   const SVGNS = "http://www.w3.org/2000/svg";
   const docs = new Map(DATA.docs.map((d) => [d.id, d]));
   const claims = new Map(DATA.claims.map((c) => [c.id, c]));
-  const state = { lang: "", source: "", measure: "", type: "", q: "", page: 0, zoom: null };
+  const state = { lang: "", source: "", measure: "", type: "", q: "", page: 0, zoom: null, all: false };
 
   // ---- small DOM helpers ------------------------------------------------------------
   function el(tag, attrs, ...children) {
@@ -109,7 +109,7 @@
     if (state.type && e.event_type !== state.type) return false;
     if (state.q) {
       const q = state.q.toLowerCase();
-      const hay = [e.label, ...e.docs.map(docName), ...eclaims.map(quoteText)]
+      const hay = [e.label, ...(e.names || []).map((n) => n.name), ...e.docs.map(docName), ...eclaims.map(quoteText)]
         .join(" ").toLowerCase();
       if (!hay.includes(q)) return false;
     }
@@ -277,19 +277,61 @@
     return el("p", { class: "map-note", id: "map-note" }, events.length ? `${what}: ${why}.` : `${what}.`);
   }
 
-  // Estimates list their figures as [claim id, counted]; the claim holds everything else.
+  // Estimates list their figures as [claim id, counted, why not]; the claim holds the rest.
   function figuresOf(est) {
-    return est.figures.map(([id, counted]) => ({ claim: claims.get(id), counted })).filter((f) => f.claim);
+    return est.figures.map(([id, counted, why]) => ({ claim: claims.get(id), counted, why })).filter((f) => f.claim);
   }
-  function estimateLine(measure, est) {
-    if (est.low === null || est.best === null) return `${measure}: ${plural(est.n_sources, "source")}`;
-    if (est.n_sources === 1) {
-      const f = figuresOf(est).find((x) => x.counted);
-      return `${measure}: one source, ${f ? docName(f.claim.doc) : "?"}, gives ${f ? quoted(f.claim) : fmt(est.best)}`;
+  function groupWords(est) {
+    const name = est.victims && est.victims.name;
+    if (!name) return "no group named";
+    return est.subgroup ? `${name} (counted apart by its source)` : name;
+  }
+  function estimateHead(est) {
+    return `${est.measure}${est.unit ? ` (${est.unit})` : ""}, ${groupWords(est)}`;
+  }
+  // One line over the sources, in the sources' voice: "8 sources give 9,000 to 30,000".
+  function estimateLine(est) {
+    const n = est.n_sources || 0;
+    if (!n) return `${estimateHead(est)}: figures for parts only, none for the whole`;
+    const who = n === 1 ? "1 source gives" : `${plural(n, "source")} give`;
+    let span;
+    if (est.low !== null && est.high !== null) span = est.low === est.high ? fmt(est.low) : `${fmt(est.low)} to ${fmt(est.high)}`;
+    else if (est.low !== null) span = `at least ${fmt(est.low)} (none gives an upper figure)`;
+    else if (est.high !== null) span = `up to ${fmt(est.high)} (none gives a lower figure)`;
+    else span = "no number";
+    const median = n > 2 && est.best !== null ? `; median of one figure per source ${fmt(est.best)}` : "";
+    return `${estimateHead(est)}: ${who} ${span}${median}`;
+  }
+  function whoText(c) {
+    return docName(c.doc) + (speakerText(c) ? `, citing ${speakerText(c)}` : "");
+  }
+  // "X gives …; Y gives …": every counted figure with its source.
+  function givesLine(est) {
+    const per = new Map();
+    for (const f of figuresOf(est).filter((x) => x.counted)) {
+      const who = whoText(f.claim);
+      if (!per.has(who)) per.set(who, []);
+      per.get(who).push(`${quoted(f.claim)} (${valueText(f.claim.value)})`);
     }
-    if (est.low === est.high) return `${measure}: ${est.n_sources} sources all give ${fmt(est.low)}`;
-    return `${measure}: ${est.n_sources} sources give figures from ${fmt(est.low)} to ${fmt(est.high)}; the median of their figures is ${fmt(est.best)}`;
+    return [...per].map(([who, words]) => `${who} gives ${words.join(" and ")}`).join("; ");
   }
+  function leftOut(est) {
+    return figuresOf(est).filter((x) => !x.counted)
+      .map((f) => `${whoText(f.claim)}: “${f.claim.value.text}” (${f.why || "not counted"})`);
+  }
+  function byMeasure(estimates) {
+    const out = new Map();
+    for (const est of estimates) {
+      if (!out.has(est.measure)) out.set(est.measure, []);
+      out.get(est.measure).push(est);
+    }
+    return out;
+  }
+  function namesText(e) {
+    return (e.names || []).map((n) => `“${n.name}” (${n.docs.length} document${n.docs.length === 1 ? "" : "s"})`).join("; ");
+  }
+  // A minor mention: one source and no figure (a caption, a passing reference).
+  const isMinor = (e) => e.docs.length < 2 && !e.estimates.length;
 
   function eventList(events) {
     const wrap = el("div", { class: "panel", id: "event-list" }, el("h2", {}, `Events (${events.length})`));
@@ -300,7 +342,8 @@
         el("strong", {}, e.label),
         el("div", { class: "meta" }, [plural(e.docs.length, "document"), plural(e.claims.length, "claim"), plural(e.disputes.length, "dispute"), plural(e.consistency.length, "inconsistency")].join(", ")));
       card.style.borderLeftColor = COLORS[e.event_type] || "#878787";
-      for (const est of e.estimates) card.append(el("div", { class: "meta" }, estimateLine(est.label, est)));
+      if ((e.names || []).length > 1) card.append(el("div", { class: "meta" }, `Also called: ${namesText(e)}`));
+      for (const est of e.estimates) card.append(el("div", { class: "meta" }, estimateLine(est)));
       wrap.append(card);
     }
     if (pages > 1) {
@@ -326,13 +369,19 @@
     return wrap;
   }
 
-  // Events with the most sources first: where accounts meet is what a reader compares.
-  const byWeight = (a, b) => b.docs.length - a.docs.length || b.claims.length - a.claims.length ||
+  // Events with figures or several sources first, the most sources first: where accounts meet
+  // is what a reader compares.
+  const byWeight = (a, b) => isMinor(a) - isMinor(b) || b.docs.length - a.docs.length || b.claims.length - a.claims.length ||
     ((a.time || {}).start || "9999").localeCompare((b.time || {}).start || "9999");
 
   function overview() {
-    const events = DATA.events.filter(eventMatches).sort(byWeight);
-    return [el("div", { class: "overview" }, timeline(events), map(events)), eventList(events), docTable()];
+    const matching = DATA.events.filter(eventMatches).sort(byWeight);
+    const minor = matching.filter(isMinor);
+    const events = state.all ? matching : matching.filter((e) => !isMinor(e));
+    const fold = minor.length ? el("p", { class: "muted", id: "folded" },
+      state.all ? `${minor.length} minor mention(s) (one source, no figure) are listed last. ` : `${minor.length} minor mention(s) (one source, no figure) folded away. `,
+      el("button", { id: "toggle-minor", onclick: () => { state.all = !state.all; state.page = 0; render(); } }, state.all ? "fold them" : "show them")) : null;
+    return [el("div", { class: "overview" }, timeline(events), map(events)), fold, eventList(events), docTable()];
   }
 
   // ---- one event -----------------------------------------------------------------------
@@ -366,7 +415,8 @@
   }
   const CHAR = 5.9; // width of a 10-px character, a little generous, so nothing is clipped
 
-  function chart(measure, est) {
+  function chart(est) {
+    const measure = est.label || est.measure;
     const figs = figuresOf(est).map(({ claim }) => ({ claim, doc: claim.doc, low: claim.value.low, high: claim.value.high, speaker: speakerText(claim) }))
       .filter((f) => f.low !== null || f.high !== null);
     const values = figs.flatMap((f) => [f.low, f.high]).filter((v) => v !== null && v > 0);
@@ -424,8 +474,18 @@
 
   function disputeText(d) {
     if (d.kind === "figure") {
-      return `Sources differ on ${d.measure} (${ratioWords(d.ratio)}): ` + d.values.map((id) => claims.get(id)).filter(Boolean).map((c) =>
-        `${docName(c.doc)}${speakerText(c) ? ` (citing ${speakerText(c)})` : ""} gives ${quoted(c)}`).join("; ") + ".";
+      const group = d.victims && d.victims.name;
+      const what = group ? `${d.measure} (${group})` : d.measure;
+      return `Sources differ on ${what} (${ratioWords(d.ratio)}): ` + d.values.map((id) => claims.get(id)).filter(Boolean).map((c) =>
+        `${whoText(c)} gives ${quoted(c)}`).join("; ") + ".";
+    }
+    if (d.kind === "rejection") {
+      const rejecter = d.by || docName(d.doc);
+      return d.claimant ? `${rejecter} rejects ${d.claimant}'s figure of “${d.text}” ${d.measure}.` : `${rejecter} rejects a figure of “${d.text}” ${d.measure} that it attributes to no one.`;
+    }
+    if (d.kind === "revision") {
+      const reviser = d.speaker || docName(d.doc);
+      return d.to ? `${reviser} revised its figure of ${d.measure} from “${d.from}” to “${d.to}”.` : `${reviser} revised its figure of ${d.measure} of “${d.from}”.`;
     }
     if (d.kind === "perpetrators") {
       return "Sources name different perpetrators: " + Object.entries(d.detail).map(([doc, names]) => `${docName(doc)} names ${names.join(", ")}`).join("; ") + ".";
@@ -438,8 +498,21 @@
     if (!e) return [el("p", {}, "No such event.")];
     const out = [el("h2", {}, e.label), el("p", { class: "muted" }, `${plural(e.docs.length, "document")}, ${plural(e.claims.length, "claim")}. Places: ${(e.places || []).map((p) => p.name).join(", ") || "none named"}.`)];
     if (e.reviewed) out.push(el("p", { class: "reviewed", id: "event-reviewed" }, e.reviewed));
-    const est = el("div", { class: "panel" }, el("h2", {}, "Figures by measure"));
-    for (const x of e.estimates) est.append(el("p", { class: "statement" }, estimateLine(x.label, x)), chart(x.label, x));
+    if ((e.names || []).length) out.push(el("p", { class: "muted", id: "event-names" }, `Names the sources give it: ${namesText(e)}.`));
+    const est = el("div", { class: "panel", id: "estimates" }, el("h2", {}, "Figures by measure and victim group"));
+    // The groups of one measure side by side: each victim group's toll is its own quantity.
+    for (const [measure, groups] of byMeasure(e.estimates)) {
+      const row = el("div", { class: "sources estimate-groups", "data-measure": measure });
+      for (const x of groups) {
+        const gives = givesLine(x), out = leftOut(x);
+        row.append(el("div", { class: "source estimate" },
+          el("p", { class: "statement" }, estimateLine(x)),
+          gives ? el("p", { class: "muted" }, gives + ".") : null,
+          chart(x),
+          out.length ? el("p", { class: "muted" }, `Not counted in it: ${out.join("; ")}.`) : null));
+      }
+      est.append(row);
+    }
     out.push(est);
     const cols = el("div", { class: "sources", id: "sources" });
     for (const docId of e.docs) {
