@@ -22,7 +22,10 @@ Partitions are the connected components of these keys, computed from the claims 
    recomputed until no two overlap; units without any place never fit another event (rule 2
    needs places on both sides) and are left alone;
 3. vaguely dated claims join every unit their (country, month-of-year) keys touch and every
-   vague claim within a year in a shared country; undated claims join their whole document.
+   vague claim within a year in a shared country; undated claims join their whole document;
+4. phase 3 (``rashomon.align.attach``): event claims and counts of harm without a place join
+   their whole document, and precisely dated, placed event claims every unit their (country,
+   month) keys touch.
 
 Two claims in different partitions can never be compared, so aligning each partition on its
 own (in claim order) gives exactly the events of aligning everything at once: the tests check
@@ -191,8 +194,32 @@ def partition(items: Sequence[Item], known: Mapping[str, str] | None = None) -> 
                     by_year[(country, key)].append((y0 - 1, y1 + 1, pos, True))
         if not (_join(by_month, sets) | _join(by_year, sets)):
             break
-    # An undated claim with places may join any event of its own document.
-    open_docs = {i.doc_id for i in items if (i.t0 is None or i.t1 is None) and i.place_ids}
+    # Phase 3 (``rashomon.align.attach``): an event claim, precisely dated and placed, may
+    # join the one event of any document it fits, whatever joined that event in phase 2.
+    asking = [
+        (pos, item)
+        for pos, item in enumerate(items)
+        if item.kind == "event" and item.precise and item.place_ids
+    ]
+    while asking:
+        by_month, _ = _unit_spans(items, sets, asks=False)
+        for pos, item in asking:
+            assert item.t0 is not None and item.t1 is not None
+            lo, hi = _month(item.t0 - _TOLERANCE), _month(item.t1 + _TOLERANCE)
+            for country in _countries(item):
+                for key in item.place_keys:
+                    by_month[(country, key)].append((lo, hi, pos, True))
+        if not _join(by_month, sets):
+            break
+    # An undated claim with places may join any event of its own document; so may an event
+    # claim or a count of harm without a place (phase 3).
+    open_docs = {
+        i.doc_id
+        for i in items
+        if ((i.t0 is None or i.t1 is None) and i.place_ids)
+        or i.kind == "event"
+        or (i.harm and not i.place_ids)
+    }
     doc_first: dict[str, int] = {}
     for pos, item in enumerate(items):
         if item.doc_id in open_docs:
