@@ -97,8 +97,8 @@ class EventGate:
 # Summaries per victim group, disputes only within one quantity, consistency only between
 # breakdown parts and their total (issue 11): measured 2026-12 on this extractor.
 EVENTS = EventGate(
-    pair_f1=0.88,
-    max_forbidden_merges=2,
+    pair_f1=0.90,
+    max_forbidden_merges=1,
     estimate_accuracy=0.403,
     dispute_precision=0.56,
     max_inconsistency_alarms=0,
