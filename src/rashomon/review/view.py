@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.sql import Select
 
+from rashomon._words import plural
 from rashomon.align.events import make_event
 from rashomon.reconcile.estimates import DISPUTE_RATIO
 from rashomon.review.fields import FIGURE_FIELDS, apply_field
@@ -145,7 +146,7 @@ def review_summary(item: Mapping[str, Any]) -> str | None:
         done = {"merge": "merged", "split": "split", "note": "noted", "accept": "accepted"}
         parts.append(f"{done.get(m['action'], m['action'])} by {m['by']} on {m['at'][:10]}")
     if not parts and block.get("claims_reviewed"):
-        parts.append(f"{len(block['claims_reviewed'])} claim(s) reviewed")
+        parts.append(f"{plural(len(block['claims_reviewed']), 'claim')} reviewed")
     return "Reviewed: " + "; ".join(parts) if parts else None
 
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rashomon._words import plural
+
 if TYPE_CHECKING:
     from rashomon.web.catalog import DocInfo, EventRow
 
@@ -95,7 +97,7 @@ def estimate_line(est: Mapping[str, Any], docs: Mapping[str, DocInfo] | None = N
         f"{est.get('measure')} ({group_words(est)})" if est.get("victims") else est.get("measure")
     )
     if est.get("low") is None or est.get("best") is None:
-        return f"{measure}: {n} source(s)"
+        return f"{measure}: {plural(n, 'source')}"
     if n == 1:
         counted = next((f for f in est.get("figures") or [] if f.get("counted")), None)
         if counted is not None and docs is not None:
