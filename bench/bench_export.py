@@ -7,8 +7,10 @@ The store is generated, not extracted: 50 claims per document (one sentence each
 figure, a date, a gazetteer place, a speaker, a perpetrator and a victim group at exact
 offsets, so the RDF selectors cut real text), and every 5 documents share 25 events of 10
 claims, built with ``rashomon.align.events.make_event`` (estimates, disputes and all).  Each
-export then runs as ``rashomon export`` in its own process; its wall time and peak RSS are
-its own (``os.wait4``).
+export then runs as ``rashomon export`` in its own process; its wall time, CPU time and peak
+RSS are its own (``os.wait4``).  The store is generated in a separate process too: Linux
+carries a parent's peak RSS over to the children it forks, so the process that spawns the
+exports must stay small.
 """
 
 from __future__ import annotations
@@ -22,11 +24,6 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-
-from rashomon import Document, Store
-from rashomon.align.events import make_event
-from rashomon.extract.claims import EXTRACTOR, claim_id
-from rashomon.extract.gazetteer import Gazetteer
 
 CLAIMS_PER_DOC = 50
 DOCS_PER_GROUP = 5
@@ -92,6 +89,8 @@ def _sentence(rng: random.Random, event: int) -> tuple[str, dict[str, Any]]:
 
 
 def _claim(doc_id: str, path: str, offset: int, text: str, f: dict[str, Any]) -> dict[str, Any]:
+    from rashomon.extract.claims import EXTRACTOR, claim_id
+
     spans = f["spans"]
 
     def at(role: str) -> tuple[int, int, str]:
@@ -162,6 +161,10 @@ PLACES: list[Any] = []
 
 
 def generate(db: Path, n_claims: int, seed: int = 7) -> dict[str, int]:
+    from rashomon import Document, Store
+    from rashomon.extract.claims import EXTRACTOR
+    from rashomon.extract.gazetteer import Gazetteer
+
     rng = random.Random(seed)
     gaz = Gazetteer.load()
     PLACES.extend(rng.sample([p for p in gaz.places if p.kind == "city"], 500))
@@ -210,6 +213,8 @@ _ASSIGN: dict[str, str] = {}
 
 def _flush_events(members: dict[int, list[dict[str, Any]]]) -> None:
     """Events are saved in large batches: save_events rewrites every assignment."""
+    from rashomon.align.events import make_event
+
     for claims in members.values():
         event = make_event(claims)
         event["dispute_ratio"] = 1.5
@@ -218,8 +223,11 @@ def _flush_events(members: dict[int, list[dict[str, Any]]]) -> None:
             _ASSIGN[c["id"]] = event["id"]
 
 
-def _save_events(store: Store) -> None:
-    store.save_events(_EVENTS, [], _ASSIGN)
+def _save_events(db: Path) -> None:
+    from rashomon import Store
+
+    with Store(db) as store:
+        store.save_events(_EVENTS, [], _ASSIGN)
     _EVENTS.clear()
     _ASSIGN.clear()
 
@@ -264,19 +272,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-export-out"))
     parser.add_argument("--keep", action="store_true", help="reuse the store if it exists")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if not (args.keep and args.db.exists()):
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(args.db) + suffix).unlink(missing_ok=True)
+    if args.generate_only:
         start = time.perf_counter()
         sizes = generate(args.db, args.claims)
-        with Store(args.db) as store:
-            _save_events(store)
+        _save_events(args.db)
         print(
             f"generated {sizes} in {time.perf_counter() - start:.0f} s, "
             f"{args.db.stat().st_size / 1e6:.0f} MB",
             flush=True,
         )
+        return
+    if not (args.keep and args.db.exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(args.db) + suffix).unlink(missing_ok=True)
+        command = [sys.executable, __file__, "--generate-only", "--claims", str(args.claims)]
+        subprocess.run([*command, "--db", str(args.db)], check=True)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
     for fmt, what in RUNS:

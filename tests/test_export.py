@@ -355,7 +355,7 @@ def test_command_writes_to_stdout_and_refuses_what_a_format_cannot_hold(
     for args in (
         ["--format", "ged-csv", "--what", "claims"],
         ["--format", "jsonld", "--base", "not a base"],
-        ["--format", "jsonl", "--what", "reviews"],
+        ["--format", "ged-csv", "--what", "reviews"],
     ):
         refused = runner.invoke(app, ["export", *args, "--db", str(db), "--out", str(kept)])
         assert refused.exit_code == 2, refused.output

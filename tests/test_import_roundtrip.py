@@ -19,6 +19,7 @@ from rashomon import Store, ingest_paths
 from rashomon.cli.main import app
 from rashomon.export import export, import_claims
 from rashomon.export import runner as export_runner
+from rashomon.export._view import View
 from rashomon.pipeline import demo_corpus
 from tests._export_data import build_store
 
@@ -115,8 +116,8 @@ def test_a_failed_export_keeps_the_previous_file(
     out = tmp_path / "claims.jsonl"
     out.write_text("previous export\n", encoding="utf-8")
 
-    def broken(store: Store, what: str) -> object:
-        yield from list(store.iter_current_claims())[:3]
+    def broken(view: View, what: str) -> object:
+        yield from list(view.claims())[:3]
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(export_runner, "_records", broken)
@@ -131,9 +132,8 @@ import sys, time
 from rashomon import Store
 from rashomon.export import export, runner
 
-def slow(store, what):
-    for claim in store.iter_current_claims():
-        yield claim
+def slow(view, what):
+    yield from view.claims()
     print("written", flush=True)
     time.sleep(60)
 

@@ -1,8 +1,9 @@
-"""What exports read: the store's claims and events as people should see them.
+"""What exports read: the store's claims and events as people reviewed them.
 
-Every export reads claims, events, documents and reviews through this one module, so the
-view it exports (machine output with people's reviews applied) is decided in one place.
-Everything is streamed: nothing here holds more than a batch of rows.
+Every export reads claims, events, documents and reviews through :class:`View`, so the view
+it exports (machine output with people's reviews applied, ``rashomon.review``) is decided in
+one place.  Everything is streamed: nothing here holds more than a batch of rows, besides the
+reviews themselves.
 """
 
 from __future__ import annotations
@@ -11,50 +12,56 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from rashomon.errors import Code, UsageError
+from rashomon.review import ReviewedView, iter_reviews
 from rashomon.store import Store
 
-__all__ = [
-    "DocumentCache",
-    "claim_anchor",
-    "claims",
-    "claims_by_id",
-    "documents",
-    "estimate_list",
-    "events",
-    "reviews",
-]
+__all__ = ["DocumentCache", "View", "claim_anchor", "estimate_list", "machine_claim"]
 
 
-def claims(store: Store) -> Iterator[dict[str, Any]]:
-    """Claims of the current documents, grouped by document, in text order."""
-    return store.iter_current_claims()
+class View:
+    """The reviewed view of one store, for one export."""
 
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._reviewed: ReviewedView | None = None
 
-def claims_by_id(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    return store.claims_by_id(ids)
+    @property
+    def reviewed(self) -> ReviewedView:
+        if self._reviewed is None:
+            self._reviewed = ReviewedView(self.store)
+        return self._reviewed
 
+    def claims(self) -> Iterator[dict[str, Any]]:
+        """Claims of the current documents after review, grouped by document in text order;
+        claims a reviewer rejected as not a figure are left out."""
+        return self.reviewed.claims(include_rejected=False)
 
-def events(store: Store) -> Iterator[dict[str, Any]]:
-    """Events in id order (estimates as a list, DESIGN.md §5), aligned first when claims
-    changed since the last alignment (which needs every claim in memory; an up-to-date
-    store streams)."""
-    if store.alignment_due():
-        from rashomon.align import update_events
+    def claims_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return self.reviewed.claims_by_id(ids)
 
-        update_events(store)
-    for event in store.iter_events():
-        event["estimates"] = estimate_list(event)
-        yield event
+    def events(self) -> Iterator[dict[str, Any]]:
+        """Events after review in id order (estimates as a list, DESIGN.md §5), aligned first
+        when claims changed since the last alignment (which needs every claim in memory; an
+        up-to-date store streams)."""
+        if self.store.alignment_due():
+            from rashomon.align import update_events
 
+            update_events(self.store)
+            self._reviewed = None
+        for event in self.reviewed.events():
+            event["estimates"] = estimate_list(event)
+            yield event
 
-def documents(store: Store) -> Iterator[dict[str, Any]]:
-    """Metadata of the current documents (no text), in ingestion order."""
-    return store.iter_current_documents()
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Metadata of the current documents (no text), in ingestion order."""
+        return self.store.iter_current_documents()
 
-
-def reviews(store: Store) -> Iterator[dict[str, Any]]:
-    raise UsageError(Code.BAD_ARGUMENT, "this rashomon has no reviews to export yet")
+    def reviews(self) -> Iterator[dict[str, Any]]:
+        """Every review (the ``rashomon reviews --format jsonl`` form) with its status:
+        applied, superseded, or orphaned (its target is gone)."""
+        status = self.reviewed.status
+        for review in iter_reviews(self.store):
+            yield {**review.to_dict(), "status": status.get(review.id)}
 
 
 def estimate_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -68,6 +75,23 @@ def estimate_list(event: Mapping[str, Any]) -> list[dict[str, Any]]:
             for measure, estimate in found.items()
         ]
     return [dict(e) for e in found]
+
+
+def machine_claim(claim: Mapping[str, Any]) -> dict[str, Any]:
+    """A reviewed claim as the extractor gave it: each corrected field back to the machine
+    value its review block keeps, the block removed (reviews travel on their own, with
+    ``rashomon reviews``)."""
+    out = dict(claim)
+    block = out.pop("review", None)
+    if not isinstance(block, Mapping):
+        return out
+    for field, mark in (block.get("fields") or {}).items():
+        machine = mark.get("machine") if isinstance(mark, Mapping) else None
+        if field == "qualifier":
+            out["value"] = {**(out.get("value") or {}), "qualifier": machine}
+        else:
+            out[field] = machine
+    return out
 
 
 def claim_anchor(claim: Mapping[str, Any]) -> tuple[int, int] | None:

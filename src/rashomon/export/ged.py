@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from rashomon._csv import safe_cell
 from rashomon.export import _view
-from rashomon.store import Store
+from rashomon.review import review_summary
 
 __all__ = ["GED_COLUMNS", "date_prec", "ged_rows", "where_prec", "write_ged_csv"]
 
@@ -173,6 +173,17 @@ def _disputes(event: Mapping[str, Any], measure: str | None) -> list[str]:
     ]
 
 
+def _reviewed(event: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> str:
+    """What people changed in this row: the event's reviews, then each reviewed figure's."""
+    lines = [review_summary(event)]
+    for claim in claims:
+        summary = review_summary(claim)
+        if summary:
+            value = (claim.get("value") or {}).get("text") or claim.get("id")
+            lines.append(f"{value}: {summary}")
+    return " | ".join(line for line in lines if line)
+
+
 def event_rows(
     event: Mapping[str, Any],
     claims: Mapping[str, Mapping[str, Any]],
@@ -202,7 +213,6 @@ def event_rows(
         "event_names": _join(names),
         "event_type": event.get("event_type"),
         "inconsistencies": len(event.get("consistency") or []),
-        "reviewed": None,
     }
     rows = []
     for estimate in _view.estimate_list(event):
@@ -244,6 +254,7 @@ def event_rows(
                     f"{name} (according to {who})" for name, who in perpetrators
                 ),
                 "figures": len(figures),
+                "reviewed": _reviewed(event, fig_claims),
                 "disputes": len(kinds),
                 "dispute_kinds": _join(kinds),
             }
@@ -251,13 +262,13 @@ def event_rows(
     return rows
 
 
-def ged_rows(store: Store, batch_size: int = 500) -> Iterator[dict[str, Any]]:
+def ged_rows(view: _view.View, batch_size: int = 500) -> Iterator[dict[str, Any]]:
     """Every event's rows, reading events, their claims and documents a batch at a time."""
-    documents = _view.DocumentCache(store, with_text=False)
-    found = _view.events(store)
+    documents = _view.DocumentCache(view.store, with_text=False)
+    found = view.events()
     while batch := list(islice(found, batch_size)):
         claim_ids = [c for e in batch for c in e.get("claims") or []]
-        claims = _view.claims_by_id(store, claim_ids)
+        claims = view.claims_by_id(claim_ids)
         doc_ids = [str(c["doc"]["id"]) for c in claims.values()]
         documents.prefetch(doc_ids)
         docs = {d: documents.get(d) for d in dict.fromkeys(doc_ids)}

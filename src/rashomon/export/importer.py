@@ -22,7 +22,7 @@ from typing import IO, Any
 from sqlalchemy.exc import DBAPIError
 
 from rashomon.errors import Code, RashomonError
-from rashomon.export._view import claim_anchor
+from rashomon.export._view import claim_anchor, machine_claim
 from rashomon.extract.claims import claim_id
 from rashomon.store import Store
 
@@ -89,6 +89,8 @@ def _parse(line: str | bytes) -> dict[str, Any]:
         raise ValueError("nested too deeply") from None
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
+    # An export of the reviewed view: store the machine claim; reviews travel on their own.
+    record = machine_claim(record)
     if not isinstance(record.get("id"), str) or not record["id"]:
         raise ValueError("no 'id'")
     doc = record.get("doc")

@@ -30,6 +30,21 @@ _ROLE = _struct(text=_str, name=_str, id=_str, **_SPAN, basis=_str)
 _TEXT_SPAN = _struct(text=_str, **_SPAN)
 _SCOPE = _struct(kind=_str, text=_str, **_SPAN)
 
+# Who changed what (rashomon.review.view.mark): the review, its action, reviewer, time, why.
+_MARK = dict(review=_str, action=_str, by=_str, at=_str, reason=_str)
+_CLAIM_REVIEW = _struct(
+    status=_str,
+    decision=_struct(**_MARK),
+    # One per corrected field, with the extractor's value as JSON text.
+    fields=pa.list_(_struct(field=_str, **_MARK, machine=_str)),
+    notes=pa.list_(_struct(**_MARK, note=_str)),
+)
+_EVENT_REVIEW = _struct(
+    reviews=pa.list_(_struct(**_MARK, note=_str)),
+    claims_reviewed=pa.list_(_str),
+    machine_events=pa.list_(_str),
+)
+
 CLAIMS_SCHEMA = pa.schema(
     [
         pa.field("id", _str, nullable=False),
@@ -69,6 +84,7 @@ CLAIMS_SCHEMA = pa.schema(
         pa.field("notes", pa.list_(_str)),
         pa.field("confidence", _f64),
         pa.field("extractor", _str),
+        pa.field("review", _CLAIM_REVIEW),
         pa.field("extra", _str),
     ],
     metadata={"rashomon": "claims, schema 1"},
@@ -121,25 +137,22 @@ EVENTS_SCHEMA = pa.schema(
             pa.list_(_struct(kind=_str, doc=_str, claims=pa.list_(_str), detail=_str)),
         ),
         pa.field("dispute_ratio", _f64),
+        pa.field("review", _EVENT_REVIEW),
         pa.field("extra", _str),
     ],
     metadata={"rashomon": "events, schema 1"},
 )
 
+
+def _texts(*names: str) -> list[pa.Field]:
+    return [pa.field(name, _str) for name in names]
+
+
 DOCUMENTS_SCHEMA = pa.schema(
     [
         pa.field("id", _str, nullable=False),
-        pa.field("path", _str),
-        pa.field("media_type", _str),
-        pa.field("encoding", _str),
-        pa.field("title", _str),
-        pa.field("author", _str),
-        pa.field("publisher", _str),
-        pa.field("site", _str),
-        pa.field("url", _str),
-        pa.field("date", _str),
-        pa.field("date_text", _str),
-        pa.field("lang", _str),
+        *_texts("path", "media_type", "encoding", "title", "author", "publisher", "site", "url"),
+        *_texts("date", "date_text", "lang"),
         pa.field("lang_confidence", _f64),
         pa.field("lang_spans", pa.list_(_struct(start=_i32, end=_i32, lang=_str, confidence=_f64))),
         pa.field(
@@ -148,17 +161,31 @@ DOCUMENTS_SCHEMA = pa.schema(
         ),
         pa.field("provenance", _str),
         pa.field("n_chars", _i64),
-        pa.field("raw_sha256", _str),
-        pa.field("ingested_at", _str),
-        pa.field("extra", _str),
+        *_texts("raw_sha256", "ingested_at", "extra"),
     ],
     metadata={"rashomon": "documents, schema 1"},
 )
 
-SCHEMAS = {"claims": CLAIMS_SCHEMA, "events": EVENTS_SCHEMA, "documents": DOCUMENTS_SCHEMA}
+REVIEWS_SCHEMA = pa.schema(
+    [
+        pa.field("id", _str, nullable=False),
+        *_texts("created_at", "author", "target_kind", "target_id", "action", "field"),
+        # The corrected value and the claims a review holds on to, as JSON text.
+        *_texts("value", "reason", "anchors", "extractor", "target_version", "status"),
+    ],
+    metadata={"rashomon": "reviews, schema 1"},
+)
 
-# Document rows keep their own ``extra`` (manifest columns) and ``provenance`` as JSON text.
-_JSON_TEXT = {"documents": {"extra", "provenance"}}
+SCHEMAS = {
+    "claims": CLAIMS_SCHEMA,
+    "events": EVENTS_SCHEMA,
+    "documents": DOCUMENTS_SCHEMA,
+    "reviews": REVIEWS_SCHEMA,
+}
+
+# Fields kept as JSON text: a document's ``extra`` (manifest columns) and ``provenance``, a
+# review's corrected ``value`` (a number, a list of names, a period...) and ``anchors``.
+_JSON_TEXT = {"documents": {"extra", "provenance"}, "reviews": {"value", "anchors"}}
 
 
 def _json(value: Any) -> str:
@@ -211,6 +238,20 @@ def to_row(record: Mapping[str, Any], schema: pa.Schema, what: str) -> dict[str,
     return row
 
 
+def _review_rows(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A claim's review block with its corrected fields as a list (the block keys them by
+    field name) and each machine value as JSON text."""
+    block = record.get("review")
+    if not isinstance(block, Mapping) or not isinstance(block.get("fields"), Mapping):
+        return dict(record)
+    fields = [
+        {**mark, "field": name, "machine": _json(mark.get("machine"))}
+        for name, mark in block["fields"].items()
+        if isinstance(mark, Mapping)
+    ]
+    return {**record, "review": {**block, "fields": fields}}
+
+
 def _record_batch(batch: list[Mapping[str, Any]], schema: pa.Schema, what: str) -> pa.RecordBatch:
     """A batch as Arrow.  pyarrow converts well-formed rows itself (fields the schema does not
     name are ignored, ``extra`` is added); a batch it refuses (a string where a number
@@ -240,7 +281,7 @@ def write_parquet(
     Records are converted ``batch_size`` at a time (Python dicts cost far more memory than
     their Arrow form) and written in row groups of about ``row_group_rows``."""
     schema = SCHEMAS[what]
-    found = iter(records)
+    found = iter(records) if what != "claims" else map(_review_rows, records)
     n = 0
     pending: list[pa.RecordBatch] = []
     sink = pa.PythonFile(handle, mode="w")

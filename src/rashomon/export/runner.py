@@ -21,9 +21,9 @@ WHATS = ("claims", "events", "documents", "reviews")
 SUPPORTED = {
     "jsonl": WHATS,
     "ged-csv": ("events",),
-    "parquet": ("claims", "events", "documents"),
-    "jsonld": ("claims", "events", "documents"),
-    "turtle": ("claims", "events", "documents"),
+    "parquet": WHATS,
+    "jsonld": WHATS,
+    "turtle": WHATS,
 }
 DEFAULT_WHAT = {"ged-csv": "events"}
 
@@ -36,14 +36,13 @@ class ExportResult:
     out: str
 
 
-def _records(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    if what == "claims":
-        return _view.claims(store)
-    if what == "events":
-        return _view.events(store)
-    if what == "documents":
-        return _view.documents(store)
-    return _view.reviews(store)
+def _records(view: _view.View, what: str) -> Iterator[dict[str, Any]]:
+    return {
+        "claims": view.claims,
+        "events": view.events,
+        "documents": view.documents,
+        "reviews": view.reviews,
+    }[what]()
 
 
 def _jsonl(records: Iterator[dict[str, Any]], handle: IO[str]) -> int:
@@ -54,22 +53,22 @@ def _jsonl(records: Iterator[dict[str, Any]], handle: IO[str]) -> int:
     return n
 
 
-def _writer(store: Store, fmt: str, what: str, base: str | None) -> Callable[[IO[Any]], int]:
+def _writer(view: _view.View, fmt: str, what: str, base: str | None) -> Callable[[IO[Any]], int]:
     """The function that writes this export to an open file.  Everything that can refuse
     (the format, the base IRI, reviews the store cannot give) refuses here, before the
     output is opened, so a refused export never touches an existing file."""
     if fmt == "jsonl":
-        records = _records(store, what)
+        records = _records(view, what)
         return lambda handle: _jsonl(records, handle)
     if fmt == "parquet":
         from rashomon.export.parquet import write_parquet
 
-        records = _records(store, what)
+        records = _records(view, what)
         return lambda handle: write_parquet(records, handle, what)
     if fmt == "ged-csv":
         from rashomon.export.ged import ged_rows, write_ged_csv
 
-        return lambda handle: write_ged_csv(ged_rows(store), handle)
+        return lambda handle: write_ged_csv(ged_rows(view), handle)
     from rashomon.export import rdf
     from rashomon.export._ld import JsonLdWriter, TurtleWriter, write_all
 
@@ -78,9 +77,10 @@ def _writer(store: Store, fmt: str, what: str, base: str | None) -> Callable[[IO
         "claims": rdf.claim_nodes,
         "events": rdf.event_nodes,
         "documents": rdf.document_nodes,
+        "reviews": rdf.review_nodes,
     }[what]
     writer = JsonLdWriter if fmt == "jsonld" else TurtleWriter
-    return lambda handle: write_all(nodes(store, iris), writer(handle))
+    return lambda handle: write_all(nodes(view, iris), writer(handle))
 
 
 def export(
@@ -102,7 +102,7 @@ def export(
             Code.BAD_ARGUMENT,
             f"{fmt} holds {' or '.join(SUPPORTED[fmt])}, not {what}",
         )
-    write = _writer(store, fmt, what, base)
+    write = _writer(_view.View(store), fmt, what, base)
     with open_output(out, binary=fmt == "parquet") as handle:
         n = write(handle)
     return ExportResult(fmt, what, n, "-" if out is None else str(out))
