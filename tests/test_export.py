@@ -13,18 +13,21 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, Namespace
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from rashomon import Store
+from rashomon import Store, analyze
 from rashomon._csv import FORMULA_TRIGGERS
 from rashomon.cli.main import app
 from rashomon.export import export
 from rashomon.export._view import estimate_list
-from rashomon.export.ged import GED_COLUMNS
+from rashomon.export.ged import GED_COLUMNS, date_prec, event_rows
 from rashomon.export.parquet import SCHEMAS
+from rashomon.extract.gazetteer import Gazetteer
+from rashomon.pipeline import demo_corpus
 from tests._export_data import HOSTILE_META, build_store
+from tests.conftest import needs_pg
 from tests.test_csv_safety import assert_spreadsheet_safe
 
 
@@ -178,6 +181,7 @@ def test_parquet_events_keep_estimates_as_lists(
 
 # -- JSON-LD and Turtle --------------------------------------------------------------------------
 
+OA = Namespace("http://www.w3.org/ns/oa#")
 PREFIXES = """
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -395,3 +399,100 @@ def test_readme_examples_run(
         exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "Valdmark Relief Committee" in printed
+
+
+@needs_pg
+def test_every_format_exports_from_postgresql(pg_url: str, tmp_path: Path) -> None:
+    with Store(pg_url) as store:
+        analyze(store, [demo_corpus()])
+        n_claims = len(store.current_claims())
+        for fmt, what in (
+            ("jsonl", "claims"),
+            ("ged-csv", "events"),
+            ("parquet", "claims"),
+            ("jsonld", "claims"),
+            ("turtle", "events"),
+        ):
+            result = export(store, fmt, what, tmp_path / f"{what}.{fmt}")
+            assert result.records > 0, fmt
+    assert pq.read_table(tmp_path / "claims.parquet").num_rows == n_claims
+    g = Graph().parse(tmp_path / "claims.jsonld", format="json-ld")
+    assert len(list(g.subjects(RDF.type, OA.Annotation))) == n_claims
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [
+        ("1931-05-03", "1931-05-03", 1),
+        ("1931-05-03", "1931-05-04", 2),
+        ("1931-05-01", "1931-05-06", 2),
+        ("1931-05-01", "1931-05-07", 3),
+        ("1931-05-01", "1931-05-08", 4),
+        ("1931-05-01", "1931-05-31", 4),
+        ("1931-05-01", "1931-06-01", 5),
+        ("1931-01-01", "1931-12-31", 5),
+        ("1931", "1931", None),
+    ],
+)
+def test_date_prec_follows_the_ged_codes(start: str, end: str, code: int | None) -> None:
+    assert date_prec(start, end) == code
+
+
+def test_ged_row_of_a_hand_made_event() -> None:
+    """Place precision, coordinates and country come from the gazetteer; sides and sources
+    from the figures' claims, each perpetrator with who names it."""
+    place = Gazetteer.load().lookup("Reykjavik")[0]
+    claims = {
+        "c1": {
+            "id": "c1",
+            "doc": {"id": "d1"},
+            "places": [{"id": place.id, "name": place.name, "kind": place.kind}],
+            "perpetrators": [{"name": "Harbour Watch (fictional)", "text": "the watch"}],
+            "victims": [{"name": "dockers", "text": "dockers"}],
+            "attribution": {"speaker": "-the port office"},
+            "value": {"text": "12"},
+        },
+        "c2": {"id": "c2", "doc": {"id": "d2"}, "perpetrators": [], "attribution": None},
+    }
+    docs = {
+        "d1": {"publisher": "Harbour Post (fictional)", "date": "1931-05-04", "title": "Night"},
+        "d2": {"publisher": None, "title": None, "date": None, "path": "/x/notes.txt"},
+    }
+    event = {
+        "id": "ev-1",
+        "label": "killing, Reykjavík, 1931-05-03..1931-05-03",
+        "event_type": "killing",
+        "time": {"start": "1931-05-03", "end": "1931-05-03"},
+        "places": [{"name": place.name, "id": place.id, "lat": place.lat, "lon": place.lon}],
+        "claims": ["c1", "c2"],
+        "names": [{"name": "the harbour night", "lang": "en", "docs": ["d1"]}],
+        "estimates": [
+            {
+                "measure": "killed",
+                "victims": {"name": "dockers", "id": None},
+                "scope": None,
+                "low": 10,
+                "best": 11,
+                "high": 12,
+                "n_sources": 2,
+                "figures": [
+                    {"claim": "c1", "doc": "d1", "speaker": "-the port office"},
+                    {"claim": "c2", "doc": "d2", "speaker": None},
+                ],
+            }
+        ],
+        "disputes": [{"kind": "figure", "measure": "injured"}, {"kind": "dates"}],
+        "consistency": [],
+    }
+    (row,) = event_rows(event, claims, docs)
+    assert (row["date_prec"], row["where_prec"], row["year"]) == (1, 1, 1931)
+    assert (row["latitude"], row["longitude"]) == (place.lat, place.lon)
+    assert (row["country"], row["country_code"]) == ("Iceland", "IS")
+    assert row["side_a"] == "Harbour Watch (fictional)"
+    assert row["side_a_by_source"] == "Harbour Watch (fictional) (according to -the port office)"
+    assert row["source_original"] == "-the port office"
+    assert row["source_article"] == "Harbour Post (fictional), 1931-05-04, Night; notes.txt"
+    assert (row["victims"], row["event_names"]) == ("dockers", "the harbour night")
+    # Only the date dispute bears on the killed row; the injured figure dispute does not.
+    assert (row["disputes"], row["dispute_kinds"]) == (1, "dates")
+    assert (row["best"], row["low"], row["high"], row["number_of_sources"]) == (11, 10, 12, 2)
