@@ -56,6 +56,7 @@ def _check(store: Store) -> None:
     docs = list(store.iter_current_documents(batch_size=1))
     assert [d["id"] for d in docs] == [new, other] and "text" not in docs[0]
     assert next(store.iter_current_documents(with_text=True))["text"] == "New: 12 dead."
+    assert store.document_text(old) == "Old: 10 dead." and store.document_text("f" * 64) is None
     found = store.documents_by_id([old, "f" * 64, new], with_text=True)
     assert set(found) == {old, new} and found[old]["text"] == "Old: 10 dead."
     assert "text" not in store.documents_by_id([old])[old]

@@ -88,8 +88,10 @@ def export(
             err_console().print(f"error: {exc}", markup=False)
             raise typer.Exit(EXIT_USAGE) from None
     if result.out != "-":
+        # RDF exports count nodes: the claims' annotations plus their documents and activities.
+        unit = "nodes" if result.format in ("jsonld", "turtle") else "records"
         err_console().print(
-            f"export: {result.records} {result.what} records as {result.format} to {result.out}",
+            f"export: {result.what}, {result.records} {unit} as {result.format} to {result.out}",
             markup=False,
         )
 

@@ -9,6 +9,7 @@ only then replaces the target.  ``-`` or no path writes to standard output.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -71,9 +72,8 @@ def open_output(out: str | Path | None, *, binary: bool) -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise UsageError(
-                Code.WRITE_FAILED, f"write failed: {exc.strerror}", str(path)
-            ) from None
+            code = Code.DISK_FULL if exc.errno == errno.ENOSPC else Code.WRITE_FAILED
+            raise UsageError(code, f"write failed: {exc.strerror}", str(path)) from None
         raise
     # The rename itself is durable only once the folder's entry is on disk.
     with contextlib.suppress(OSError):

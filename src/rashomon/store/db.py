@@ -397,6 +397,11 @@ class Store:
             for row in conn.execution_options(yield_per=batch_size).execute(query):
                 yield dict(row._mapping)
 
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of one document by its full id (None when not stored)."""
+        found = self.documents_by_id([doc_id], with_text=True).get(doc_id)
+        return str(found["text"]) if found is not None else None
+
     def documents_by_id(
         self, ids: Sequence[str], *, with_text: bool = False
     ) -> dict[str, dict[str, Any]]:
