@@ -272,6 +272,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-export-out"))
     parser.add_argument("--keep", action="store_true", help="reuse the store if it exists")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--runs",
+        nargs="*",
+        default=[f"{fmt}:{what}" for fmt, what in RUNS],
+        help="format:what pairs to run [default: all]",
+    )
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate_only:
@@ -291,7 +297,8 @@ def main() -> None:
         subprocess.run([*command, "--db", str(args.db)], check=True)
     args.out.mkdir(parents=True, exist_ok=True)
     results = []
-    for fmt, what in RUNS:
+    for run in args.runs:
+        fmt, _, what = run.partition(":")
         ext = {"ged-csv": "csv", "turtle": "ttl"}.get(fmt, fmt)
         result = run_export(args.db, fmt, what, args.out / f"{what}.{ext}")
         results.append(result)

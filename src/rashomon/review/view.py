@@ -388,10 +388,12 @@ class ReviewedView:
 
     def claims_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Current claims after review, by id (missing ones left out)."""
-        return {
-            cid: apply_reviews(row.data, self.claim_reviews.get(cid, ()))
-            for cid, row in self.claim_rows(ids).items()
-        }
+        out = {}
+        for cid, row in self.claim_rows(ids).items():
+            reviews = self.claim_reviews.get(cid)
+            # A fresh dict per read, as claims() gives; the deep copy only when reviews apply.
+            out[cid] = apply_reviews(row.data, reviews) if reviews else dict(row.data)
+        return out
 
     def claims(
         self, doc_id: str | None = None, *, include_rejected: bool = True
