@@ -167,7 +167,12 @@ def generate(db: Path, n_claims: int, seed: int = 7) -> dict[str, int]:
 
     rng = random.Random(seed)
     gaz = Gazetteer.load()
-    PLACES.extend(rng.sample([p for p in gaz.places if p.kind == "city"], 500))
+    for i in rng.sample(range(len(gaz)), len(gaz)):
+        place = gaz.place(i)
+        if place.kind == "city":
+            PLACES.append(place)
+            if len(PLACES) == 500:
+                break
     n_docs = max(DOCS_PER_GROUP, n_claims // CLAIMS_PER_DOC)
     members: dict[int, list[dict[str, Any]]] = {}
     n_events = 0

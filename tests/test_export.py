@@ -63,22 +63,41 @@ def _export(db: Path, tmp_path: Path, fmt: str, what: str | None = None, name: s
 # -- GED-style CSV ---------------------------------------------------------------------------
 
 
+def _group(value: Any) -> str:
+    """How a victim group or scope reads in the CSV: its name or words, else empty."""
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("text") or value.get("kind") or "")
+    return str(value or "")
+
+
+def _cell(value: Any) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
 def test_ged_csv_loads_in_pandas_one_row_per_event_and_estimate(
     db: Path, stored: dict[str, Any], tmp_path: Path
 ) -> None:
     out = _export(db, tmp_path, "ged-csv")
     df = pd.read_csv(out)
     assert tuple(df.columns) == GED_COLUMNS
+    # One row per event and estimate: an estimate is a measure for one victim group and scope.
     estimates = {
-        (e["id"], est["measure"]): est for e in stored["events"] for est in estimate_list(e)
+        (e["id"], est["measure"], *(_group(est.get(k)) for k in ("unit", "victims", "scope"))): est
+        for e in stored["events"]
+        for est in estimate_list(e)
+        if any(est.get(k) is not None for k in ("low", "best", "high"))
     }
     assert len(df) == len(estimates) > 5
     assert df["id"].is_unique
-    assert set(zip(df["event_id"], df["measure"], strict=True)) == set(estimates)
+    keys = zip(
+        df["event_id"],
+        df["measure"],
+        *(df[k].fillna("") for k in ("unit", "victims", "scope")),
+        strict=True,
+    )
+    assert set(keys) == set(estimates)
     for column in (
         "best",
-        "low",
-        "high",
         "number_of_sources",
         "year",
         "date_prec",
@@ -87,17 +106,19 @@ def test_ged_csv_loads_in_pandas_one_row_per_event_and_estimate(
         "inconsistencies",
     ):
         assert df[column].dtype == "int64", column
+    # An open figure ("more than 2,000") has no upper end: an empty cell, read as nullable ints.
+    assert df["high"].isna().any()
+    bounds = pd.read_csv(out, usecols=["low", "high"], dtype="Int64")
+    assert bounds["low"].notna().all()
     for column in ("latitude", "longitude"):
         assert df[column].dtype == "float64", column
     for column in ("id", "date_start", "date_end", "measure", "event_label", "source_article"):
         assert pd.api.types.is_string_dtype(df[column]), column
     for row in df.itertuples():
-        estimate = estimates[(row.event_id, row.measure)]
-        assert (row.low, row.best, row.high) == (
-            estimate["low"],
-            estimate["best"],
-            estimate["high"],
-        )
+        key = (row.event_id, row.measure, *(_cell(v) for v in (row.unit, row.victims, row.scope)))
+        estimate = estimates[key]
+        got = (row.low, row.best, None if pd.isna(row.high) else row.high)
+        assert got == (estimate["low"], estimate["best"], estimate["high"])
         assert row.number_of_sources == estimate["n_sources"]
         assert 1 <= row.date_prec <= 5
     # The sources named in the rows are the speakers of the estimate's figures, as written.

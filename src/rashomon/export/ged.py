@@ -1,5 +1,5 @@
-"""Events as UCDP GED-style CSV rows: one row per event and estimate (measure, victim group,
-scope), with GED's column names where the meaning matches and rashomon's own columns after.
+"""Events as UCDP GED-style CSV rows: one row per event and estimate (measure, unit, victim
+group, scope), with GED's column names where the meaning matches and rashomon's own columns after.
 
 UCDP's GED keeps one row per event with one death toll (``best``/``low``/``high``); rashomon
 keeps one toll per measure and victim group, so an event gives a row per estimate and the
@@ -51,6 +51,7 @@ GED_COLUMNS = (
     "event_names",
     "event_type",
     "measure",
+    "unit",
     "victims",
     "scope",
     "side_a_by_source",
@@ -156,7 +157,12 @@ def _place_kind(place: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -
 
 def _row_id(event_id: str, estimate: Mapping[str, Any]) -> str:
     key = json.dumps(
-        [estimate.get("measure"), estimate.get("victims"), estimate.get("scope")],
+        [
+            estimate.get("measure"),
+            estimate.get("unit"),
+            estimate.get("victims"),
+            estimate.get("scope"),
+        ],
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -216,16 +222,15 @@ def event_rows(
     }
     rows = []
     for estimate in _view.estimate_list(event):
+        if all(estimate.get(k) is None for k in ("low", "best", "high")):
+            # No figure counted (baselines, parts only): GED has no row without a toll.
+            continue
         figures = [f for f in estimate.get("figures") or [] if isinstance(f, Mapping)]
         fig_claims = [claims[f["claim"]] for f in figures if f.get("claim") in claims]
         fig_docs = [docs.get(str(f.get("doc"))) for f in figures]
+        # The group the estimate counts (DESIGN.md §5); none when the sources do not name one.
         victims = estimate.get("victims")
-        if isinstance(victims, Mapping):
-            victim_names = str(victims.get("name") or "")
-        else:
-            victim_names = _join(
-                v.get("name") or v.get("text") for c in fig_claims for v in c.get("victims") or []
-            )
+        victim_names = str(victims.get("name") or "") if isinstance(victims, Mapping) else ""
         perpetrators = [
             (str(p.get("name") or p.get("text")), _source_name(c, docs.get(c["doc"]["id"])))
             for c in fig_claims
@@ -246,6 +251,7 @@ def event_rows(
                 "source_date": _join(d.get("date") for d in fig_docs if d),
                 "source_original": _join(f.get("speaker") for f in figures),
                 "measure": estimate.get("measure"),
+                "unit": estimate.get("unit"),
                 "victims": victim_names,
                 "scope": (scope.get("text") or scope.get("kind"))
                 if isinstance(scope, Mapping)

@@ -41,9 +41,9 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "
     from rashomon.web.app import LOCAL_HOSTS, create_app
 
     public = check_binding(store, host)
-    # Align claims extracted but not yet placed in events (an `extract` without `analyze`);
-    # a store that is up to date is not read through for nothing.
-    if store.unassigned_claims():
+    # Align when the events are behind the claims (an `extract` without `analyze`, or claims
+    # re-extracted since); a store that is up to date is not read through for nothing.
+    if store.alignment_due():
         update_events(store)
     app = create_app(
         store,
