@@ -149,8 +149,6 @@ def update_events(
     the stored events were computed with, or events summarised by another version of
     ``make_event``, refreshes every event (grouping is unchanged).
     ``align`` may spread the work (``rashomon.scale``); what is stored is the same."""
-    claims = store.current_claims()
-    known = store.event_assignments()
     # What is needed of the stored events: their ids, ratio and counts (streamed, not kept).
     stored = Stored()
     for event in store.iter_events():
@@ -160,6 +158,15 @@ def update_events(
             or event.get("dispute_ratio") != ratio
             or event.get("summary_version") != SUMMARY_VERSION
         )
+    if not stored.refresh and not store.unassigned_claims() and not store.stale_assignments():
+        # Nothing new and nothing gone: the stored events are current (no claim is read).
+        return AlignSummary(
+            events=len(stored.counts),
+            disputes=sum(d for d, _ in stored.counts.values()),
+            inconsistencies=sum(i for _, i in stored.counts.values()),
+        )
+    claims = store.current_claims()
+    known = store.event_assignments()
     current_ids = {str(c["id"]) for c in claims}
     gone = [cid for cid in known if cid not in current_ids]
     stored.shrunk = {known[cid] for cid in gone}
