@@ -89,7 +89,8 @@ def align_claims(
 ) -> Aligned:
     """Rebuild the known events (claim id -> event id), align the other claims against
     them, and summarise the events whose claims changed."""
-    items = [to_item(i, c) for i, c in enumerate(claims)]
+    with gc_paused():
+        items = [to_item(i, c) for i, c in enumerate(claims)]
     # The events already found, member by member in claim order; an event that lost a claim
     # (its document has a newer version) is rebuilt.
     seeded: dict[str, list[Item]] = defaultdict(list)
