@@ -35,6 +35,7 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
+from functools import lru_cache
 
 from rashomon.align.attach import MentionAttacher
 from rashomon.align.items import Item
@@ -52,8 +53,9 @@ _MONTH_SPAN = 1 << 17
 _YEAR_SPAN = 1 << 14
 
 
+@lru_cache(maxsize=1 << 14)
 def _month_range(t0: dt.date, t1: dt.date) -> range:
-    """Month indexes of [t0, t1] widened by the tolerance."""
+    """Month indexes of [t0, t1] widened by the tolerance (cached: claims share periods)."""
     try:
         lo = t0 - _TOLERANCE
     except OverflowError:
@@ -179,7 +181,6 @@ class Aligner(MentionAttacher):
         #: an undated claim reads the events its places nest with, not all of its document's.
         self._by_key: dict[str, set[int]] = {}
         self._by_id: dict[str, set[int]] = {}
-        self._ranges: dict[tuple[dt.date, dt.date], range] = {}
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -200,13 +201,6 @@ class Aligner(MentionAttacher):
         self._parent.append(cid)
         self._events.append(_Event())
         return cid
-
-    def _months(self, t0: dt.date, t1: dt.date) -> range:
-        """``_month_range``, remembered: claims share a few thousand periods."""
-        months = self._ranges.get((t0, t1))
-        if months is None:
-            months = self._ranges[(t0, t1)] = _month_range(t0, t1)
-        return months
 
     def _country(self, country: str) -> int:
         number = self._country_no.get(country)
@@ -315,7 +309,7 @@ class Aligner(MentionAttacher):
                         event.t0 = t0
                     if t1 > event.t1:
                         event.t1 = t1
-                self._file(cid, event, item.countries or _NO_COUNTRIES, self._months(t0, t1))
+                self._file(cid, event, item.countries or _NO_COUNTRIES, _month_range(t0, t1))
             elif harm and event.t0 is None:
                 for country in item.countries or _NO_COUNTRIES:
                     base = self._country(country) * _YEAR_SPAN
@@ -339,7 +333,7 @@ class Aligner(MentionAttacher):
         # A copy: the other's set may be the one that grows below.  An undated event (an
         # event claim attached by phase 3) adds no period to file under.
         hull = (
-            (frozenset(o.countries or _NO_COUNTRIES), self._months(o.t0, o.t1))
+            (frozenset(o.countries or _NO_COUNTRIES), _month_range(o.t0, o.t1))
             if o.t0 is not None and o.t1 is not None
             else None
         )
@@ -427,7 +421,7 @@ class Aligner(MentionAttacher):
         fitting: list[int] = []
         checked: set[int] = set()
         first: tuple[int, int, int] | None = None
-        months = self._months(t0, t1)
+        months = _month_range(t0, t1)
         rank = 0
         for country in _in_order(item.countries):
             number = self._country_no.get(country)
