@@ -93,6 +93,6 @@ def test_a_new_version_without_figures_takes_its_claims_out_of_events(tmp_path: 
         assert [len(e["docs"]) for e in store.events()] == [2]
         # The same path with new text and no figures: nothing new to align, claims gone.
         analyze(store, [_write(tmp_path / "b", "b.txt", "The council met on Monday.\n")])
-        assert store.stale_assignments() == 0
+        assert not store.alignment_due()
         assert [len(e["docs"]) for e in store.events()] == [1]
         assert set(store.event_assignments()) == {c["id"] for c in store.current_claims()}

@@ -159,7 +159,7 @@ def update_events(
             or event.get("dispute_ratio") != ratio
             or event.get("summary_version") != SUMMARY_VERSION
         )
-    if not stored.refresh and not store.unassigned_claims() and not store.stale_assignments():
+    if not stored.refresh and not store.alignment_due():
         # Nothing new and nothing gone: the stored events are current (no claim is read).
         return AlignSummary(
             events=len(stored.counts),

@@ -354,18 +354,6 @@ class Store:
         with self.engine.connect() as conn:
             return any(conn.execute(q).first() is not None for q in (unassigned, gone))
 
-    def stale_assignments(self) -> int:
-        """How many event assignments name a claim that is not a current claim (its document
-        has a newer version, or was re-extracted without it): alignment is due."""
-        current = select(s.claims.c.id).where(s.claims.c.doc_id.in_(_current_doc_ids()))
-        query = (
-            select(func.count())
-            .select_from(s.event_claims)
-            .where(s.event_claims.c.claim_id.not_in(current))
-        )
-        with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar_one())
-
     def extracted_with(self) -> dict[str, str]:
         """doc id -> the extractor version that last processed it."""
         with self.engine.connect() as conn:
