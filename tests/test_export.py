@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import socket
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,8 @@ def test_parquet_has_the_documented_schema(
     out = _export(db, tmp_path, "parquet", what)
     table = pq.read_table(out)
     assert table.schema.equals(SCHEMAS[what], check_metadata=False)
+    # The schema's name and version travel in the file, for readers that check it.
+    assert table.schema.metadata[b"rashomon"] == SCHEMAS[what].metadata[b"rashomon"]
     expected = {
         "claims": len(stored["claims"]),
         "events": len(stored["events"]),
@@ -189,6 +192,7 @@ def test_parquet_events_keep_estimates_as_lists(
 ) -> None:
     rows = pq.read_table(_export(db, tmp_path, "parquet", "events")).to_pylist()
     events = {e["id"]: e for e in stored["events"]}
+    seen: Counter[str] = Counter()
     for row in rows:
         estimates = estimate_list(events[row["id"]])
         assert [(e["measure"], e["best"], e["n_sources"]) for e in row["estimates"]] == [
@@ -198,6 +202,28 @@ def test_parquet_events_keep_estimates_as_lists(
             len(e["figures"]) for e in estimates
         )
         assert row["claims"] == events[row["id"]]["claims"]
+        # Nested fields of the contract are columns, not dropped: units, victim groups, why a
+        # figure was not counted, and each dispute's values with their sources.
+        for got, want in zip(row["estimates"], estimates, strict=True):
+            assert got["unit"] == want.get("unit")
+            assert (got["victims"] or {}).get("name") == (want.get("victims") or {}).get("name")
+            assert [(f["claim"], f["status"], f["why"]) for f in got["figures"]] == [
+                (f["claim"], f.get("status"), f.get("why")) for f in want["figures"]
+            ]
+        disputes = events[row["id"]].get("disputes") or []
+        assert [(d["kind"], d["claims"], d["values"]) for d in row["disputes"]] == [
+            (d["kind"], d["claims"], d.get("values")) for d in disputes
+        ]
+        for got, want in zip(row["disputes"], disputes, strict=True):
+            detail = want.get("detail")
+            if detail is not None and not isinstance(detail, str):
+                assert json.loads(got["detail"]) == detail
+                seen["detail as JSON"] += 1
+            seen["values"] += bool(got["values"])
+        seen["units"] += sum(bool(e["unit"]) for e in row["estimates"])
+        seen["why"] += sum(bool(f["why"]) for e in row["estimates"] for f in e["figures"])
+    # The demo corpus has each of these: the checks above compared something.
+    assert all(seen[k] for k in ("detail as JSON", "values", "units", "why")), seen
 
 
 # -- JSON-LD and Turtle --------------------------------------------------------------------------

@@ -26,7 +26,7 @@ def _struct(**fields: pa.DataType) -> pa.StructType:
 
 
 _SPAN = {"start": _i32, "end": _i32}
-_ROLE = _struct(text=_str, name=_str, id=_str, **_SPAN, basis=_str)
+_ROLE = _struct(text=_str, name=_str, id=_str, **_SPAN, basis=_str, type=_str)
 _TEXT_SPAN = _struct(text=_str, **_SPAN)
 _SCOPE = _struct(kind=_str, text=_str, **_SPAN)
 
@@ -74,11 +74,12 @@ CLAIMS_SCHEMA = pa.schema(
         ),
         pa.field("perpetrators", pa.list_(_ROLE)),
         pa.field("victims", pa.list_(_ROLE)),
-        pa.field("attribution", _struct(speaker=_str, text=_str, **_SPAN)),
+        pa.field("attribution", _struct(speaker=_str, text=_str, **_SPAN, kind=_str)),
         pa.field("stance", _struct(status=_str, by=_TEXT_SPAN)),
         pa.field("scope", _SCOPE),
         pa.field("evidence", _struct(quote=_str, **_SPAN)),
         pa.field("trigger", _TEXT_SPAN),
+        pa.field("names", pa.list_(_struct(name=_str, **_SPAN))),
         pa.field("framing", pa.list_(_str)),
         pa.field("framing_own_voice", pa.list_(_str)),
         pa.field("notes", pa.list_(_str)),
@@ -87,7 +88,7 @@ CLAIMS_SCHEMA = pa.schema(
         pa.field("review", _CLAIM_REVIEW),
         pa.field("extra", _str),
     ],
-    metadata={"rashomon": "claims, schema 1"},
+    metadata={"rashomon": "claims, schema 2"},
 )
 
 _FIGURE = _struct(
@@ -99,7 +100,12 @@ _FIGURE = _struct(
     text=_str,
     speaker=_str,
     counted=_bool,
+    # asserted figures have none; "rejected", "unconfirmed"... as the claim's stance says
+    status=_str,
+    # why a figure was not counted (a part, vague beside precise figures...)
+    why=_str,
 )
+_GROUP = _struct(name=_str, id=_str, aliases=pa.list_(_str))
 
 EVENTS_SCHEMA = pa.schema(
     [
@@ -116,7 +122,8 @@ EVENTS_SCHEMA = pa.schema(
             pa.list_(
                 _struct(
                     measure=_str,
-                    victims=_struct(name=_str, id=_str),
+                    unit=_str,
+                    victims=_GROUP,
                     scope=_SCOPE,
                     low=_i64,
                     best=_i64,
@@ -129,7 +136,25 @@ EVENTS_SCHEMA = pa.schema(
         pa.field(
             "disputes",
             pa.list_(
-                _struct(kind=_str, measure=_str, claims=pa.list_(_str), ratio=_f64, detail=_str)
+                _struct(
+                    kind=_str,
+                    measure=_str,
+                    unit=_str,
+                    victims=_GROUP,
+                    claims=pa.list_(_str),
+                    ratio=_f64,
+                    # figure disputes: every value of the quantity with its source
+                    values=pa.list_(_struct(claim=_str, doc=_str, text=_str, speaker=_str)),
+                    # rejections and revisions: the document, the figure and who did what
+                    doc=_str,
+                    text=_str,
+                    claimant=_str,
+                    speaker=_str,
+                    by=_str,
+                    **{"from": _str, "to": _str},
+                    # perpetrator and date disputes: who says what, as JSON text
+                    detail=_str,
+                )
             ),
         ),
         pa.field(
@@ -137,10 +162,11 @@ EVENTS_SCHEMA = pa.schema(
             pa.list_(_struct(kind=_str, doc=_str, claims=pa.list_(_str), detail=_str)),
         ),
         pa.field("dispute_ratio", _f64),
+        pa.field("summary_version", _i32),
         pa.field("review", _EVENT_REVIEW),
         pa.field("extra", _str),
     ],
-    metadata={"rashomon": "events, schema 1"},
+    metadata={"rashomon": "events, schema 2"},
 )
 
 
