@@ -1,11 +1,11 @@
 """Every example in the commands' `--help` runs as written, in order, as a new user would
 follow them: in a folder holding the files the examples name (the fictional demo documents as
 `reports/a.txt` ..., a web page, a PDF archive, a Parquet table), against the stores the
-examples name (`study.db`, `demo.db`, `team.db`, `other.db`).
+examples name (`study.db`, `demo.db`, `team.db`, `a.db`, ...) and a `claims.jsonl` export.
 
 An example's placeholder ids (`3fa2c1`, `ev-1e6b`, ...) stand for ids the user reads from
 `rashomon docs` and `rashomon events`: they are replaced by real ids of the same kind.  Shell
-redirections (`> file`) write the command's output to that file.  Not run here, each for a
+redirections (`> file`) write the command's output to that file; pipelines run in bash.  Not run here, each for a
 reason named in SKIPPED: the web server (it runs until stopped; tests/test_web.py), the Ray
 engine (tests/test_ray.py) and `eval` (it needs ../shared; tests/test_eval_parity.py runs it
 with the same options)."""
@@ -13,9 +13,12 @@ with the same options)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -135,20 +138,42 @@ def test_every_help_example_runs_as_written(
     assert setup.exit_code == 0, setup.output[-2000:]
     ids = Ids(runner)
 
+    # Files and stores the examples read without an earlier example writing them.
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", "study.db"])
+    assert exported.exit_code == 0, exported.output[-2000:]
+    Path("claims.jsonl").write_text(exported.stdout, encoding="utf-8")
+    shutil.copy("study.db", "a.db")
+    # A second store of the same documents, for claims imported from another one.
+    assert runner.invoke(app, ["ingest", "reports/", "--db", "b.db"]).exit_code == 0
+
     ran, failures = 0, []
     for line in examples():
         if any(marker in line for marker in SKIPPED):
             continue
         words = shlex.split(line)[1:]
+        command = words[0]
+        real = {w: ids(w, command) for w in words if EVENT_ID.match(w)}
+        event = next(iter(real.values()), None)
+        real |= {w: ids(w, command, event) for w in words if PREFIX.match(w)}
+        ran += 1
+        if "|" in words:
+            # A pipeline runs in the shell, with this environment's `rashomon` first on PATH.
+            shell = " ".join(real.get(w, w) for w in line.split(" "))
+            path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+            done = subprocess.run(
+                ["bash", "-c", f"set -o pipefail; {shell}"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PATH": path},
+                timeout=300,
+            )
+            if done.returncode != 0:
+                failures.append(f"{line}\n  exit {done.returncode}: {done.stderr[-600:]}")
+            continue
         out = None
         if ">" in words:
             words, out = words[: words.index(">")], words[words.index(">") + 1]
-        command = words[0]
-        words = [ids(w, command) if EVENT_ID.match(w) else w for w in words]
-        event = next((w for w in words if w.startswith("ev-")), None)
-        words = [ids(w, command, event) if PREFIX.match(w) else w for w in words]
-        result = runner.invoke(app, words)
-        ran += 1
+        result = runner.invoke(app, [real.get(w, w) for w in words])
         if result.exit_code != 0:
             failures.append(f"{line}\n  exit {result.exit_code}: {result.output[-600:]}")
         elif out:
@@ -164,6 +189,7 @@ def test_every_help_example_runs_as_written(
     assert Path("a.txt").read_text(encoding="utf-8") == Path("reports/a.txt").read_text(
         encoding="utf-8"
     )
+    assert Path("claims.jsonl.gz").stat().st_size
     for name in ("events.jsonl", "reviews.jsonl"):
         lines = Path(name).read_text(encoding="utf-8").splitlines()
         assert lines and all(json.loads(x) for x in lines), name
