@@ -25,6 +25,16 @@ def _summary(text: str, lang: str) -> list[Exp]:
 
 EN_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # Telephone numbers (a leading 0 or +) are no counts; a long plain number still is.
+        "Call 0412345678 or +33612345678; about 1000000000 people live there and 40 died.",
+        [
+            ("0412345678", None, None, "exact", "other"),
+            ("+33612345678", None, None, "exact", "other"),
+            ("about 1000000000", 1000000000, 1000000000, "approx", "quantity"),
+            ("40", 40, 40, "exact", "quantity"),
+        ],
+    ),
+    (
         "He got a 20-year sentence after a 50-kilometre march with a few dozen men and over a thousand others.",
         [
             ("20-year", 20, 20, "exact", "duration"),

@@ -527,32 +527,3 @@ def test_the_people_of_a_place_are_no_group(word: str) -> None:
         estimates([fig("a", "d1", 2000, measure="displaced", victims=[victim(word)])]), "displaced"
     )
     assert est["victims"] is None
-
-
-def test_a_part_names_no_group_and_is_listed_in_the_toll_of_its_people() -> None:
-    claims = [
-        fig("toll", "d1", 35, victims=[victim("dead")]),
-        fig(
-            "street",
-            "d1",
-            4,
-            scope="site",
-            victims=[victim("died in Harbour Street")],
-            sentence=100,
-        ),
-        fig("other", "d2", 41),
-    ]
-    [est] = estimates(claims)
-    assert est["victims"] is None and (est["low"], est["high"]) == (35, 41)
-    assert "site" in why(est, "street")
-
-
-def test_one_figure_naming_a_group_does_not_relabel_a_toll_many_sources_give() -> None:
-    claims = [
-        fig("misread", "d1", 60, None, qualifier="more_than", victims=[victim("refugees")]),
-        fig("a", "d2", 60000, speaker="the agency"),
-        fig("b", "d2", 45000, speaker="the monitors", sentence=100),
-        fig("c", "d2", 59648, speaker="the researchers", sentence=200),
-    ]
-    groups = by_name(estimates(claims))
-    assert groups[None]["n_sources"] == 3 and groups["refugees"]["n_sources"] == 1

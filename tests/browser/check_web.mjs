@@ -97,11 +97,7 @@ try {
     out.eventMark = await texts(page, "#event-reviewed");
     // The events list shows the reviewed event and its estimates.
     await page.goto(`${base}/events`);
-    out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => ({
-      id: c.dataset.event,
-      text: c.textContent.replace(/\s+/g, " ").trim(),
-      estimates: [...c.querySelectorAll(".estimate")].map((x) => x.textContent.trim()),
-    })));
+    out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => ({ id: c.dataset.event, text: c.textContent.replace(/\s+/g, " ").trim() })));
     // A forged CSRF token is refused and changes nothing.
     await page.goto(`${base}/claims/${spec.perpClaim}`);
     const accept = await page.$("form.review-claim");
@@ -135,8 +131,7 @@ try {
     await page.waitForSelector("#sources .figure");
     out.eventMark = await texts(page, "#event-reviewed");
     out.figureMarks = await texts(page, "#sources .reviewed");
-    // Each estimate whole: its sentence, who gives what, and what is left out of it.
-    out.estimates = await texts(page, "#estimates .estimate");
+    out.statements = await texts(page, ".statement");
     out.figures = await page.$$eval("#sources .figure", (fs) => fs.map((f) => f.dataset.claim));
     out.pwned = await page.evaluate(() => window.__pwned ?? null);
   } else if (spec.phase === "after") {

@@ -418,7 +418,7 @@ def docs(
         rows,
         columns + ([] if fmt is Format.table else ["url", "author", "extra"]),
         fmt,
-        title=plural(len(rows), "document"),
+        title=f"{len(rows)} documents",
     )
 
 

@@ -26,6 +26,7 @@ from rashomon.extract._places import (
     sentence_places,
 )
 from rashomon.extract._roles_context import Accounts
+from rashomon.extract._time_roles import lede_time_for
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.attribution import Attribution, scope_of
 from rashomon.extract.claims import Claim
@@ -37,6 +38,7 @@ from rashomon.extract.timex import TimeMention
 # A date followed by a dash opens a dateline ("NORVIK, 2 May 1931 — ..."): it dates the
 # report, not the events the report's figures count.
 _DATELINE = re.compile(r"\s*[—–]|\s+-{1,2}\s")
+_LEAD_WORD = re.compile(r"(\w+)\s+")
 _MARKER_GAP = 14  # chars between "by"/"par" and the actor ("by the", "par les")
 _COORD_REACH = 60
 _SHORT_LINE = 40
@@ -89,7 +91,9 @@ def _explicit_time(
     p: Parsed, sent: Sentence, fig: NumberMention, own_clause: bool = False
 ) -> TimeMention | None:
     usable = [
-        t for t in sent.times if t.start_date is not None and not _DATELINE.match(p.text, t.end)
+        t
+        for t in sent.times
+        if t.start_date is not None and t.role == "event" and not _DATELINE.match(p.text, t.end)
     ]
     if own_clause:
         # Only a time between the neighbouring numbers is this figure's own.
@@ -147,8 +151,13 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
             }
         return None
     start = fig.end
-    while start < head.start and p.text[start] in " \u00a0":
+    while start < head.start and p.text[start] in " \u00a0\n":
         start += 1
+    # "408 eran bebés": the copula is not part of who is counted.
+    while (word := _LEAD_WORD.match(p.text, start, head.start)) is not None and (
+        word.group(1).casefold() in p.lex.roles.auxiliaries
+    ):
+        start = word.end()
     end = head.end
     # A people's name right after the noun belongs to it ("9 000 jeunes Arméniens").
     for actor in sent.actors:
@@ -401,6 +410,13 @@ def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure) -> Claim:
         claim.time = time_dict(sent.context_time, "context")
         if claim.time is not None:
             claim.notes.append("time: narrative time carried from earlier sentences")
+    elif m.measure not in OWN_TIME_ONLY and (lede := lede_time_for(p, sent, fig.end)):
+        # A lede often gives its figure before the time of the act ("... claimed 300 lives,
+        # an official said. The toll of last Thursday's massacre ..."): nothing earlier
+        # dates this figure, so the act the lede goes on to date does.
+        claim.time = time_dict(lede, "lede")
+        if claim.time is not None:
+            claim.notes.append("time: the lede's time of the act, given after the figure")
     claim.notes.append(
         f"measure: {m.basis} '{m.cue_text}'" if m.cue_text else f"measure: {m.basis}"
     )

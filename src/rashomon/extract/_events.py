@@ -33,7 +33,7 @@ def build_event_claims(p: Parsed) -> list[Claim]:
         hits = p.lex.events.find_all(p.text, sent.span.start, sent.span.end)
         if not hits:
             continue
-        times = [t for t in sent.times if t.start_date is not None]
+        times = [t for t in sent.times if t.start_date is not None and t.role == "event"]
         places = [pl for pl in sentence_places(p, sent) if not pl.get("near")]
         if not times and not places:
             continue

@@ -163,6 +163,8 @@ def month_names(lang: str) -> tuple[str, ...]:
             continue
         out.add(n)
         out.add(n[:1].upper() + n[1:])
+        # Headlines and telex copy write months in capitals ("15 SEPTEMBRE").
+        out.add(n.upper())
     return tuple(sorted(out, key=lambda s: (-len(s), s)))
 
 
@@ -305,7 +307,7 @@ def load(lang: str) -> Lang | None:
         r"|(?P<gluedh>(?<=[^\W\d_]-)\d+(?![\d.,]\d))"
         r"|(?P<isodate>(?<![\d.])\d{4}-\d{2}(?:-\d{2})?(?![\d-])"
         r"|(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d]))"
-        r"|(?P<idseq>(?<![\w-])\d+(?:-\d+){2,}(?![\w-]))"
+        r"|(?P<idseq>(?<![\w-])\d+(?:-\d+){2,}(?![\w-])|(?<![\w+])(?:\+|0)\d{8,}(?![\w]))"
         r"|(?P<time>(?<![\w:.,])\d{1,2}[:h]\d{2}(?!\d)(?![.,:]\d))"
         r"|(?P<coord>(?<!\d)\d{1,3}(?:[.,]\d+)?\s?°(?:\s?\d{1,2}(?:[.,]\d+)?\s?[′'])?"
         r"(?:\s?\d{1,2}(?:[.,]\d+)?\s?[″\"])?)"
@@ -319,7 +321,8 @@ def load(lang: str) -> Lang | None:
     months = month_names(lang)
     month_alt = "(?:" + "|".join(re.escape(m) for m in months) + r")(?!\w)" if months else "(?!x)x"
     mj = d["day_month_joiners"]
-    mjoin = r"(?:\s+" + alt(mj) + ")?" if mj else ""
+    # The joiner is a plain word ("de", "DE"); the month names keep their case.
+    mjoin = r"(?:\s+(?i:" + alt(mj) + "))?" if mj else ""
 
     def left(words: Any) -> RevLeft:
         return RevLeft(r"\s*" + _edge(_rev(words)))
@@ -373,7 +376,7 @@ def load(lang: str) -> Lang | None:
         left_decade=left(d["decade_before"]),
         right_month=re.compile(r"^\.?\s*" + (mjoin + r"\s*" if mj else "") + month_alt),
         left_month=RevLeft(
-            (r"(?:\s+" + alt(_rev(mj)) + r")?" if mj else "")
+            (r"(?:\s+(?i:" + alt(_rev(mj)) + r"))?" if mj else "")
             + r"\s*\.?(?:"
             + ("|".join(re.escape(m[::-1]) for m in months) or "(?!x)x")
             + r")(?!\w)",

@@ -16,11 +16,15 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from rashomon.extract._case import in_caps_run
 from rashomon.extract.claims import Claim
 from rashomon.extract.gazetteer import Gazetteer, PlaceMention
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed, Sentence
 from rashomon.extract.place_roles import places_data
+
+#: A period longer than this is an aggregate (a war's toll), not one event's.
+_EVENT_SPAN_DAYS = 62
 
 
 def dedupe(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -97,8 +101,8 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
         if any(t.start < m.end() and m.start() < t.end for t in sent.times):
             continue  # "im Herbst 1930", "in Spring"
         name = m.group(group)
-        if _not_local(p, name, not_places):
-            continue
+        if _not_local(p, name, not_places) or in_caps_run(p.text, m.start(group), m.end(group)):
+            continue  # in all-caps text a capital proves no name ("THE VILLAGE OF THE ...")
         # A bare name is its own text; "rue X" keeps the street word.
         bare = group in ("c", "n")
         start, end = (m.start(group), m.end(group)) if bare else (m.start(), m.end())
@@ -110,7 +114,9 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
             pos = m.end()
             while (more := coordination.match(p.text, pos, sent.span.end)) is not None:
                 word = more.group("c")
-                if _not_local(p, word, not_places):
+                if _not_local(p, word, not_places) or in_caps_run(
+                    p.text, more.start("c"), more.end("c")
+                ):
                     break
                 pos = more.end()
                 if any(pl.start < more.end() and more.start() < pl.end for pl in taken):
@@ -275,6 +281,18 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     return sorted(out, key=lambda pl: pl["start"])
 
 
+def _long(claim: Claim) -> bool:
+    import datetime as dt
+
+    t = claim.time or {}
+    try:
+        start = dt.date.fromisoformat(str(t.get("start"))[:10])
+        end = dt.date.fromisoformat(str(t.get("end"))[:10])
+    except ValueError:
+        return False
+    return (end - start).days > _EVENT_SPAN_DAYS
+
+
 def choose_places(
     claim: Claim,
     fig: NumberMention,
@@ -301,8 +319,9 @@ def choose_places(
         chosen, note = prev.places, "those of the previous figure in the sentence"
     elif zone or prefix:
         chosen = zone or prefix
-    if chosen and all(pl.get("kind") == "country" for pl in chosen):
-        # A country is a coarse answer when the text has been about a place inside it.
+    if chosen and all(pl.get("kind") == "country" for pl in chosen) and not _long(claim):
+        # A country is a coarse answer when the text has been about a place inside it (a
+        # toll over months or years stays the country's: "killed in Syria since 2011").
         inner = [
             c
             for c in ctx.places()

@@ -18,15 +18,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rashomon.extract._roles_syntax import NO_PERPETRATOR, Role, Statement, clause_bounds
+from rashomon.extract._time_roles import opens_episode
 from rashomon.extract.pipeline import Parsed, Sentence
-from rashomon.extract.roles import (
-    NO_PERPETRATOR,
-    Role,
-    Statement,
-    clause_bounds,
-    infobox_statements,
-    sentence_statements,
-)
+from rashomon.extract.roles import infobox_statements, sentence_statements
 
 #: The lede: a statement in the document's first paragraphs speaks for the whole document.
 _LEDE_PARAGRAPHS = 2
@@ -133,8 +128,14 @@ class Accounts:
             if sent.para not in lede:
                 continue
             for st in self.by_sentence.get(sent.index, []):
-                # The lede's statement of who did it speaks for the document's event.
-                if self.doc is None and st.agents and not st.anaphoric:
+                # The lede's statement of who did it speaks for the document's event, unless
+                # its sentence tells another episode ("In the latest violence, ...").
+                if (
+                    self.doc is None
+                    and st.agents
+                    and not st.anaphoric
+                    and not opens_episode(p, sent)
+                ):
                     self.doc = st
                 if st.victims and (
                     not self.doc_victims
@@ -240,7 +241,11 @@ class Accounts:
         meets the statement's and is not much longer (a war's toll is not one strike's), and
         it is not a country-wide count where the statement names a town or a site."""
         sent = self.p.sentences[st.sentence]
-        spans = [(t.start_date, t.end_date) for t in sent.times if t.start_date and t.end_date]
+        spans = [
+            (t.start_date, t.end_date)
+            for t in sent.times
+            if t.start_date and t.end_date and t.role == "event"
+        ]
         if time and time.get("start") and time.get("end") and spans:
             s0, s1 = min(a for a, _ in spans), max(b for _, b in spans)
             f0, f1 = str(time["start"]), str(time["end"])

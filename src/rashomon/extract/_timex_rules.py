@@ -46,6 +46,11 @@ def fold(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
 
 
+def phrase_key(s: str) -> str:
+    """A phrase as written, folded: case, accents, apostrophes and spacing ignored."""
+    return " ".join(fold(s.replace("’", "'")).split())
+
+
 def _letter_class(c: str) -> str:
     base = fold(c)
     if base and base != c.casefold() and len(base) == 1:
@@ -76,6 +81,15 @@ def _words(items: list[str]) -> str:
     return _alt([_tpl_literal(w) for w in items])
 
 
+def _first_chars(items: list[str]) -> str:
+    """A lookahead on the first letters of some literal phrases: the engine tests one
+    character class at each word instead of trying every phrase there."""
+    chars = {c for w in items if w for c in (w[0], fold(w[0]), w[0].upper(), w[0].lower())}
+    if not chars:
+        return "(?!)"
+    return "(?=[" + "".join(sorted(re.escape(c) for c in chars)) + "])"
+
+
 def _tpl_literal(s: str) -> str:
     return s.replace("'", "['’]").replace(" ", r"\s+")
 
@@ -100,6 +114,8 @@ class Parse:
     n: int | None = None
     unit: str | None = None
     narr: str | None = None
+    weekday: int | None = None  # 0 = Monday
+    last: bool = False  # "last Thursday": strictly before the document date
 
 
 class _Names:
@@ -128,6 +144,10 @@ class Grammar:
     regex: re.Pattern[str]
     alts: dict[str, tuple[str, _Names]]
     quantity_before: re.Pattern[str]
+    #: phrase_key(weekday form) -> 0 (Monday) .. 6
+    weekday_keys: dict[str, int] = field(default_factory=dict)
+    #: phrase_key(deictic phrase) -> (unit, offset): "last week" -> ("week", -1)
+    relative_keys: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def month(self, text: str) -> int | None:
         key = fold(text)
@@ -476,6 +496,61 @@ def _build(lang: str, cal: dict[str, Any], cfg: dict[str, Any]) -> Grammar:
             ),
         )
     add("day_month", lambda n: weekday + dm(n, "1"))
+    adjectives = cfg.get("month_adjectives")
+    if adjectives:
+        # "в майских событиях" (in the May events): a month adjective before an event noun
+        # names that month of the story's (or the document's) year.
+        nouns = _alt(cfg.get("month_adjective_nouns", []))
+
+        def month_adj(n: _Names) -> str:
+            names = "|".join(rf"(?P<{n.new(f'ma{i}')}>{stem})" for i, stem in enumerate(adjectives))
+            return rf"(?<!\w)(?:{names})\w*(?=\s+{nouns}\w*)"
+
+        add("month_adj", month_adj)
+    weekday_keys: dict[str, int] = {}
+    relative_keys: dict[str, tuple[str, int]] = {}
+    wd = cfg.get("weekdays")
+    if wd:
+        # Deictic weekdays ("said Wednesday", "last Thursday's massacre") count back from the
+        # document date; one followed by a day or month belongs to a full date (above).
+        forms = wd.get("forms") or [[d] for d in cal["days_from_monday"]["format"]["wide"]]
+        not_date = rf"(?!,?\s*(?:the\s+)?\d|,?\s+{any_alt}(?!\w))"
+
+        for i, day_forms in enumerate(forms):
+            for f in day_forms:
+                weekday_keys[phrase_key(f)] = i
+
+        def weekday_shape(n: _Names) -> str:
+            names = rf"(?P<{n.new('wd')}>{_alt([name_regex(f) for fs in forms for f in fs])})"
+            last_pre = (
+                rf"(?P<{n.new('wlast')}>{_words(wd['pre_last'])})" if wd.get("pre_last") else "(?!)"
+            )
+            pre = rf"(?:{last_pre}|{_words(wd.get('pre', []))}){_SP}"
+            post = (
+                rf"(?:\s+(?P<{n.new('wpost')}>{_words(wd['post_last'])})(?!\w))?"
+                if wd.get("post_last")
+                else ""
+            )
+            opt = "" if wd.get("pre_required") else "?"
+            starts = list(wd.get("pre_last", [])) + list(wd.get("pre", []))
+            if not wd.get("pre_required"):
+                starts += [f for fs in forms for f in fs]
+            first = _first_chars(starts)
+            return rf"(?<!\w){first}(?:{pre}){opt}{names}(?!\w){post}{not_date}"
+
+        add("weekday", weekday_shape)
+    rel = cfg.get("relative")
+    if rel:
+        # One alternative for every phrase (each alternative costs a try at every word);
+        # the phrase found says its unit and offset.
+        for unit in ("day", "week", "month", "year", "weekend"):
+            for phrase, offset in (rel.get(unit) or {}).items():
+                relative_keys[phrase_key(phrase)] = (unit, int(offset))
+        phrases = [
+            ph for unit in ("day", "week", "month", "year", "weekend") for ph in rel.get(unit) or {}
+        ]
+        first = _first_chars(phrases)
+        add("relative", lambda n: rf"(?<!\w){first}(?P<{n.new('rel')}>{_words(phrases)})(?!\w)")
     add(
         "bare_month",
         lambda n: (
@@ -543,4 +618,6 @@ def _build(lang: str, cal: dict[str, Any], cfg: dict[str, Any]) -> Grammar:
         regex=re.compile(combined, re.I),
         alts=shapes,
         quantity_before=quantity_before,
+        weekday_keys=weekday_keys,
+        relative_keys=relative_keys,
     )

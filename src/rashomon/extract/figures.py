@@ -88,7 +88,8 @@ def head_noun(
         # what the number counts.
         if lex.agent_markers.find_all(gap):
             continue
-        if not any(ch in gap for ch in ",;:.()[]—–\n") and (
+        # A line break inside a sentence is a hard wrap (segmentation cuts at the others).
+        if not any(ch in gap for ch in ",;:.()[]—–") and (
             len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS
         ):
             return hit

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from rashomon.extract._case import in_caps_run
 from rashomon.extract._gazdata import GazData
 from rashomon.extract._names import (
     TokenSpan,
@@ -27,6 +28,7 @@ from rashomon.extract._names import (
 # Below this population a GeoNames town matched in running text needs support from the
 # document's other places: thousands of small towns share names with words and people.
 MIN_UNSUPPORTED_POPULATION = 100_000
+_SHOUTED_MIN_POPULATION = 100_000
 # Short GeoNames-only names ("Der", "Chi", "Far") are mostly words or syllables.
 MIN_GEONAMES_LETTERS = 4
 
@@ -382,6 +384,13 @@ class Gazetteer:
             small = not strong and (
                 all(c.population < MIN_UNSUPPORTED_POPULATION for c in cands)
                 or (n == 1 and key in lower_words)
+                # In all-caps text a capital proves no name ("DORT", "REST"): a town that
+                # is neither curated nor large needs the support of the text's other places.
+                or (
+                    surface.isupper()
+                    and all(c.population < _SHOUTED_MIN_POPULATION for c in cands)
+                    and in_caps_run(text, start, end)
+                )
             )
             mentions.append(PlaceMention(start, end, surface, cands, key=key, weak=stop or small))
         return resolve(mentions, context_places, gazetteer=self)

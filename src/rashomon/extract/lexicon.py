@@ -17,6 +17,12 @@ from importlib import resources
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+_NEVER = re.compile(r"(?!x)x")
+_RUN = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<!\w)\w+")
+# Below this many phrases the one regex is faster than looking up each word in Python
+# (measured on the bench corpus: small stance lists lose, big cue and measure lists win).
+_INDEX_MIN = 64
 
 _DATA = "data/lang"
 
@@ -68,6 +74,25 @@ class PhraseMatcher(Generic[T]):
                 self._literal.setdefault(_words(p), rank)
         alternation = "|".join(pattern_regex(p) for p, _ in ordered) or r"(?!x)x"
         self._regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+        # Phrases indexed by their first word: at each word of the text only the phrases that
+        # can start there are tried, in rank order (the alternation tries all of them at every
+        # word; same hits).  Phrases opening with a mark, and short lists, keep the regex.
+        self._by_word: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[tuple[str, int]]] = {}
+        self._indexed = len(ordered) >= _INDEX_MIN
+        for rank, (p, _) in enumerate(ordered):
+            first = p.split()[0]
+            run = _RUN.match(first)
+            star = first.endswith("*") and run is not None and run.end() == len(first) - 1
+            if run is None or (star and run.end() < 2) or (not star and "*" in first):
+                self._indexed = False
+                break
+            stem = run.group().lower()
+            if star:
+                self._by_prefix.setdefault(stem[:2], []).append((stem, rank))
+            else:
+                self._by_word.setdefault(stem, []).append(rank)
+        self._bounded = [re.compile(pattern_regex(p) + r"(?!\w)", re.I) for p, _ in ordered]
 
     def _rank(self, found: str) -> int | None:
         """Rank of the first pattern that matches ``found`` exactly."""
@@ -83,12 +108,36 @@ class PhraseMatcher(Generic[T]):
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit[T]]:
         stop = len(text) if end is None else end
+        if self._indexed:
+            yield from self._by_words(text, start, stop)
+            return
         for match in self._regex.finditer(text, start, stop):
             found = match.group(0)
             rank = self._rank(found)
             if rank is not None:
                 index = self._singles[rank][1]
                 yield Hit(match.start(), match.end(), found, self._entries[index][1])
+
+    def _by_words(self, text: str, start: int, stop: int) -> Iterator[Hit[T]]:
+        pos = start
+        for word in _WORD_START.finditer(text, start, stop):
+            at = word.start()
+            if at < pos:
+                continue
+            run = word.group().lower()
+            ranks = self._by_word.get(run)
+            globs = self._by_prefix.get(run[:2])
+            if globs:
+                more = [r for stem, r in globs if run.startswith(stem)]
+                if more:
+                    ranks = sorted((ranks or []) + more)
+            for rank in ranks or ():
+                m = self._bounded[rank].match(text, at, stop)
+                if m is not None:
+                    pos = m.end()
+                    index = self._singles[rank][1]
+                    yield Hit(at, pos, m.group(), self._entries[index][1])
+                    break
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         return list(self.finditer(text, start, end))
@@ -172,6 +221,19 @@ class RolesLexicon:
         self.instrumental = bool(data.get("instrumental_agent", False))
 
 
+def _gapped(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = []
+    for phrase in phrases:
+        first, _, rest = phrase.strip().partition(" ")
+        if rest:
+            alts.append(
+                pattern_regex(first) + r"(?:\s+[^\W\d_][\w'’-]*){0,3}?\s+" + pattern_regex(rest)
+            )
+    if not alts:
+        return _NEVER
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
+
+
 class StanceLexicon:
     """The words of revision, rejection and doubt (see :mod:`rashomon.extract.stance`)."""
 
@@ -182,6 +244,8 @@ class StanceLexicon:
         self.revision_verbs = matcher("revision_verbs")
         self.earlier_words = matcher("earlier_words")
         self.pluperfect = matcher("pluperfect")
+        #: The same phrases with up to three words inside ("had on Sunday put").
+        self.pluperfect_gapped = _gapped(data.get("pluperfect", []))
         self.toll_nouns = matcher("toll_nouns")
         self.new_markers = matcher("new_markers")
         self.rejection_predicates = matcher("rejection_predicates")
@@ -292,6 +356,27 @@ class Lexicon:
         self.continuations = PhraseMatcher(
             [(w, "continue") for w in attribution.get("continuation_starts", [])]
         )
+        #: Words that open a speaker phrase without naming anyone ("Later the committee").
+        self.leading_skip = frozenset(w.casefold() for w in attribution.get("leading_skip", []))
+        self.quantifiers = frozenset(w.casefold() for w in attribution.get("quantifiers", []))
+        #: Pronouns that can stand for a source ("it estimated", "ils affirment").
+        self.speaker_pronouns = frozenset(w.casefold() for w in attribution.get("pronouns", []))
+        #: Dummy subjects of impersonal reports ("it was believed", "il est estimé").
+        self.impersonal_pronouns = frozenset(
+            w.casefold() for w in attribution.get("impersonal_pronouns", [])
+        )
+        self.opinion_openers = PhraseMatcher(
+            [(w, "opinion") for w in attribution.get("opinion_openers", [])]
+        )
+        self.cleft = re.compile(attribution["cleft"]) if attribution.get("cleft") else _NEVER
+        #: Single-word reporting verbs, where a speaker phrase must stop.
+        self.verb_cue_words = PhraseMatcher(
+            [(w, "verb") for w in attribution.get("verbs", []) if " " not in w]
+        )
+        #: German reported speech (Konjunktiv I/II): a sentence that continues a report.
+        self.reported_speech = frozenset(
+            w.casefold() for w in attribution.get("reported_speech", [])
+        )
         self.framing = PhraseMatcher(
             [(p, label) for label, patterns in data.get("framing", {}).items() for p in patterns]
         )
@@ -346,12 +431,49 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "extract.json").is_file())
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _lower_words(value: Any, out: set[str]) -> None:
+    """Every lower-case word of a data tree: the language's ordinary vocabulary."""
+    if isinstance(value, str):
+        out.update(w for w in _WORD.findall(value) if w.islower())
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if not str(k).startswith("_"):
+                _lower_words(k, out)
+                _lower_words(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _lower_words(v, out)
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    """Lower-case words the language data uses ("un", "and", "government"): in all-caps text
+    such a word is no evidence of a name ("UN INCENDIE" is "un incendie", not the UN)."""
+    out: set[str] = set()
+    for name in ("extract.json", "numbers.json", "time.json"):
+        path = resources.files("rashomon") / _DATA / lang / name
+        if path.is_file():
+            _lower_words(json.loads(path.read_text(encoding="utf-8")), out)
+    return frozenset(w.casefold() for w in out)
+
+
+@cache
+def lexicon_data(lang: str) -> dict[str, Any]:
+    """The raw ``extract.json`` of a language (empty when rashomon has no data for it)."""
+    if not is_data_language(lang):
+        return {}
+    path = resources.files("rashomon") / _DATA / lang / "extract.json"
+    if not path.is_file():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 @cache
 def lexicon(lang: str) -> Lexicon | None:
     """The compiled vocabulary for a language, or None when rashomon has no data for it."""
-    if not is_data_language(lang):
-        return None
-    path = resources.files("rashomon") / _DATA / lang / "extract.json"
-    if not path.is_file():
-        return None
-    return Lexicon(lang, json.loads(path.read_text(encoding="utf-8")))
+    data = lexicon_data(lang)
+    return Lexicon(lang, data) if data else None

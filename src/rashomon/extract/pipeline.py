@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.document import Document
+from rashomon.extract._case import shouted_word
+from rashomon.extract._time_roles import lede_time, publication_date, sentence_roles
 from rashomon.extract.actors import ActorMention, ActorTable
 from rashomon.extract.attribution import Attribution, find_attributions
 from rashomon.extract.claims import Claim
@@ -60,6 +62,12 @@ class Parsed:
     claims: list[Claim] = field(default_factory=list)
     #: Who did what, as the document tells it (roles stage; see extract/_roles_context.py).
     accounts: Any = None
+    #: The page's own date read from a dateline, when the metadata had none (or no day).
+    dateline: str | None = None
+    #: The lede's event time, for lede figures written before it (see _time_roles.lede_time).
+    lede_time: TimeMention | None = None
+    #: Per-document memo of answers several stages ask again (e.g. "has this span an act?").
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 Stage = Callable[[Parsed], None]
@@ -84,18 +92,26 @@ def numbers(p: Parsed) -> None:
 
 
 def times(p: Parsed) -> None:
-    context = TimeContext(p.lang, p.date)
+    p.dateline = publication_date(p)
+    context = TimeContext(p.lang, p.dateline or p.date)
     for sent in p.sentences:
         sent.context_time = context.current()
-        sent.times = context.find(p.text[sent.span.start : sent.span.end], offset=sent.span.start)
+        sent.times = context.find(
+            p.text[sent.span.start : sent.span.end],
+            offset=sent.span.start,
+            role=sentence_roles(p, sent),
+        )
+    p.lede_time = lede_time(p)
 
 
 def places(p: Parsed) -> None:
-    _bucket(p, Gazetteer.load().find_places(p.text, p.lang), "places")
+    found = Gazetteer.load().find_places(p.text, p.lang)
+    _bucket(p, [m for m in found if not shouted_word(p.text, m.start, m.end, p.lang)], "places")
 
 
 def actors(p: Parsed) -> None:
-    _bucket(p, ActorTable.load().find_actors(p.text, p.lang), "actors")
+    found = ActorTable.load().find_actors(p.text, p.lang)
+    _bucket(p, [m for m in found if not shouted_word(p.text, m.start, m.end, p.lang)], "actors")
     # A place inside an organisation's or state's name ("Baku Council") is not where it happened.
     for sent in p.sentences:
         named = [a for a in sent.actors if a.type not in GROUP_TYPES]
@@ -127,12 +143,14 @@ def attributions(p: Parsed) -> None:
 
 def figures(p: Parsed) -> None:
     from rashomon.extract._assemble import build_figure_claims
+    from rashomon.extract._attribution_context import attribute_document
     from rashomon.extract._roles_context import Accounts
     from rashomon.extract.scope import assign_scope
     from rashomon.extract.stance import assign_stance
 
     p.accounts = Accounts(p)
     p.claims.extend(build_figure_claims(p, p.accounts))
+    attribute_document(p, p.claims)
     assign_stance(p, p.claims)
     assign_scope(p, p.claims)
 

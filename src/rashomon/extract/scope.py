@@ -21,9 +21,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from rashomon.extract._roles_syntax import clause_bounds
 from rashomon.extract.claims import Claim
 from rashomon.extract.pipeline import Parsed, Sentence
-from rashomon.extract.roles import clause_bounds
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEAR = 80  # chars around a figure where its site or period is named

@@ -59,10 +59,7 @@ def sentences(text: str, lang: str | None, start: int = 0, end: int | None = Non
     abbreviations = lex.abbreviations if lex else frozenset()
     cuts: list[int] = []
     for line in _LINE.finditer(text, start, stop):
-        nxt = text[line.end() : line.end() + 1]
-        prev = text[max(start, line.start() - 1) : line.start()]
-        # A wrapped line continues in lower case after a line that did not end a sentence.
-        if nxt.islower() and prev and prev not in ".!?:;":
+        if _wrapped(text, start, line.start(), line.end(), stop):
             continue
         cuts.append(line.end())
     for match in _END.finditer(text, start, stop):
@@ -110,6 +107,28 @@ def _pieces(text: str, span: Span) -> list[Span]:
     if piece.end > piece.start:
         out.append(piece)
     return out
+
+
+_WRAP_MIN = 45  # a line this long that ends mid-sentence was wrapped, not ended
+_ITEM = re.compile(r"[-*•–—]\s|\d+[.)]\s|[A-ZА-Я][^\n]{0,30}\s[|:]")
+
+
+def _wrapped(text: str, lo: int, line_start: int, line_end: int, hi: int) -> bool:
+    """A single line break inside a sentence: the next line continues in lower case, or the
+    previous line is long, ends without sentence punctuation and the next line does not open
+    a list item or an infobox row (hard-wrapped and upper-case wire copy)."""
+    if line_end - line_start > 1:
+        return False  # a blank line is a paragraph break, handled by the caller's spans
+    nxt = text[line_end : line_end + 1]
+    prev_start = text.rfind("\n", lo, line_start) + 1
+    prev = text[prev_start:line_start].rstrip()
+    if not prev or prev[-1] in ".!?:;|" or not nxt:
+        return False
+    if nxt.islower():
+        return True
+    if len(prev) < _WRAP_MIN or _ITEM.match(text, line_end, min(hi, line_end + 40)):
+        return False
+    return not nxt.isdigit() or len(prev) >= _WRAP_MIN
 
 
 def _trim(text: str, start: int, end: int) -> Span:

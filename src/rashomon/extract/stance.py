@@ -52,12 +52,14 @@ def _speaker_key(claim: Claim) -> str:
 
 def _source_keys(text: str, skip: frozenset[str]) -> set[str]:
     """What names a source: its actor-table ids ("UN" and "United Nations" are one), its
-    head noun ("the committee") and its names."""
+    acronyms and its head noun ("the committee")."""
     from rashomon.extract.actors import ActorTable
 
     words = [w for w in _WORD.findall(text) if w.casefold() not in skip]
     keys = {a.actor_id for a in ActorTable.load().find_actors(text)}
-    keys |= {w.casefold() for w in words if w[:1].isupper() and len(w) > 2}
+    # Acronyms ("CNH", "MONUC") and the head noun ("the committee", "la misma CNH"); shared
+    # capitalised words alone ("Human Rights") do not make two sources one.
+    keys |= {w.replace(".", "") for w in words if w.replace(".", "").isupper() and len(w) >= 2}
     if words:
         keys.add(words[-1].casefold())
     return keys
@@ -255,7 +257,7 @@ def _superseded_by_revision(doc: _Doc) -> None:
         if sent is None or c.stance is not None:
             continue
         lo = sent.span.start
-        if lex.pluperfect.find_all(p.text, lo, c.start) and any(
+        if lex.pluperfect_gapped.search(p.text, lo, c.start) and any(
             o.measure == c.measure and o is not c and _same_source(p, o, c) for o in doc.figs
         ):
             c.stance = _stance("superseded", None)

@@ -25,6 +25,7 @@ from rashomon.extract._timex_rules import (
     Parse,
     available_languages,
     grammar,
+    phrase_key,
     roman_or_int,
 )
 
@@ -50,9 +51,14 @@ class TimeMention:
     precision: str
     kind: str
     source: str
+    #: event (when something happened) | speech (when a source spoke: "said Wednesday") |
+    #: publication (a dateline or "Last updated" line); only event times date a figure.
+    role: str = "event"
 
 
 _Interval = tuple[dt.date, dt.date]
+#: How far before the document date the story may be for "Wednesday" to mean that week's.
+_DEICTIC_REACH = 45
 _Getter = Callable[[str], "str | None"]
 _NeedYear = Callable[[int | None, int | None], "int | None"]
 
@@ -192,10 +198,22 @@ def _to_parse(shape: str, m: re.Match[str], get: _Getter, g: Grammar, text: str)
             return Parse(start, e, "year_range", y1=y1, y2=y2)
         return Parse(s + 1, e, "year_range", y1=y1, y2=y2)
     if shape.startswith("ago_"):
-        n = g.number(get("n") or "")
-        if n is None:
+        count = g.number(get("n") or "") if get("n") else g.ordinal(get("ord") or "")
+        if count is None:
             return None
-        return Parse(s, e, "ago", n=n, unit=shape[4:])
+        return Parse(s, e, "ago", n=count, unit=shape[4:])
+    if shape == "month_adj":
+        month = next((i + 1 for i in range(12) if get(f"ma{i}") is not None), None)
+        return Parse(s, e, "month", m1=month) if month else None
+    if shape == "weekday":
+        wday = g.weekday_keys.get(phrase_key(get("wd") or ""))
+        last = get("wlast") is not None or get("wpost") is not None
+        return Parse(s, e, "weekday", weekday=wday, last=last)
+    if shape == "relative":
+        found = g.relative_keys.get(phrase_key(get("rel") or ""))
+        if found is None:
+            return None
+        return Parse(s, e, "relative", unit=found[0], n=found[1])
     if shape == "decade":
         # A two-digit decade ("los años 90") takes its century from the context.
         return Parse(s, e, "decade", y1=_ival(get("dec")), n=_ival(get("dec2")))
@@ -232,6 +250,14 @@ def _to_parse(shape: str, m: re.Match[str], get: _Getter, g: Grammar, text: str)
         if shape == "year_bare" and not BARE_YEAR_MIN <= y1 <= BARE_YEAR_MAX:
             return None
         if shape != "year_paren" and _quantity_before(text, s, g):
+            return None
+        # "снизили до 1000" (down to 1000): a preposition that also bounds counts takes only
+        # years of the modern span.
+        if (
+            pre is not None
+            and g.quantity_before.search(pre)
+            and not (BARE_YEAR_MIN <= y1 <= BARE_YEAR_MAX)
+        ):
             return None
         # "in 1500 villages": outside the modern span even a strong preposition needs the
         # year to end its phrase.
@@ -350,17 +376,26 @@ class TimeContext:
         self._current = m
         self._base = m
 
-    def find(self, text: str, offset: int = 0, update: bool = True) -> list[TimeMention]:
+    def find(
+        self,
+        text: str,
+        offset: int = 0,
+        update: bool = True,
+        role: Callable[[TimeMention], str] | None = None,
+    ) -> list[TimeMention]:
         """Tag ``text`` (a sentence or a whole document) against this context.
 
         Offsets are shifted by ``offset`` so a sentence's mentions point into the document.
-        With ``update`` the context advances past each mention as it is read.
+        With ``update`` the context advances past each mention as it is read; ``role`` names
+        each mention's role first, and only event times move the narrative.
         """
         out: list[TimeMention] = []
         for p in _scan(text, self.grammar):
             mention = self._resolve(p, text, offset)
+            if role is not None:
+                mention = replace(mention, role=role(mention))
             out.append(mention)
-            if update:
+            if update and mention.role == "event":
                 self._push(mention)
         return out
 
@@ -389,13 +424,21 @@ class TimeContext:
         iv = _interval(cur) if cur is not None else None
         if iv is not None:
             if month is not None and iv[0].year != iv[1].year:
+                # "between March 2011 and November 2012 ... since the end of November": a
+                # month that ends (or opens) the period is that end's.
+                if iv[1].month == month:
+                    return iv[1].year, "context"
                 for y in range(iv[0].year, iv[1].year + 1):
                     lo, hi = _month_span(y, month)
                     if lo <= iv[1] and hi >= iv[0]:
                         return y, "context"
             return iv[0].year, "context"
         if self._doc is not None:
-            return self._doc[0], "document_date"
+            y, doc_month, _ = self._doc
+            # A report looks back: "bis Ende November" in a January article is last November.
+            if month is not None and doc_month is not None and month > doc_month:
+                return y - 1, "document_date"
+            return y, "document_date"
         return None
 
     def _resolve(self, p: Parse, text: str, offset: int) -> TimeMention:
@@ -481,6 +524,9 @@ class TimeContext:
         elif p.shape == "narrative":
             kind, src = "narrative", "context"
             span, precision = self._narrative(p)
+        elif p.shape in ("weekday", "relative"):
+            kind, src = "relative_to_doc", "document_date"
+            span, precision = self._deictic(p)
         if year_src is not None and src == "explicit":
             src = year_src
         start_date = span[0].isoformat() if span else None
@@ -554,6 +600,51 @@ class TimeContext:
         if unit == "day" and mo is not None and d is not None:
             day = dt.date(y, mo, d) - dt.timedelta(days=p.n)
             return (day, day), precision
+        return None, precision
+
+    def _deictic(self, p: Parse) -> tuple[_Interval | None, str]:
+        """ "Wednesday", "last week", "yesterday": counted from the document date, and only
+        while the text is telling what happened around that date; in a story set years
+        earlier "on Sunday" is that story's Sunday, which no calendar here can name."""
+        unit = p.unit or "day"
+        precision = {"month": "month", "year": "year"}.get(unit, "day")
+        if self._doc is None:
+            return None, precision
+        y, mo, d = self._doc
+        if unit == "year":
+            return (dt.date(y + (p.n or 0), 1, 1), dt.date(y + (p.n or 0), 12, 31)), precision
+        if mo is None:
+            return None, precision
+        if unit == "month":
+            total = y * 12 + (mo - 1) + (p.n or 0)
+            return _month_span(total // 12, total % 12 + 1), precision
+        if d is None:
+            return None, precision
+        today = dt.date(y, mo, d)
+        cur = self._current or self._base
+        cur_iv = _interval(cur) if cur is not None else None
+        if cur_iv is not None and not (
+            today - dt.timedelta(days=_DEICTIC_REACH) <= cur_iv[1] <= today + dt.timedelta(days=1)
+        ):
+            return None, precision
+        if p.shape == "weekday":
+            if p.weekday is None:
+                return None, precision
+            back = (today.weekday() - p.weekday) % 7
+            if p.last and back == 0:
+                back = 7
+            day = today - dt.timedelta(days=back)
+            return (day, day), precision
+        if unit == "day":
+            day = today + dt.timedelta(days=p.n or 0)
+            return (day, day), precision
+        if unit == "week":
+            monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=p.n or 0)
+            return (monday, min(monday + dt.timedelta(days=6), today)), precision
+        if unit == "weekend":
+            back = (today.weekday() - 6) % 7  # the latest Sunday on or before the date
+            sunday = today - dt.timedelta(days=back)
+            return (sunday - dt.timedelta(days=1), sunday), precision
         return None, precision
 
     def _narrative(self, p: Parse) -> tuple[_Interval | None, str]:

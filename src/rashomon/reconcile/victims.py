@@ -19,10 +19,9 @@ giving both never sets them apart.
 
 Figures a document marks as a subgroup ("hundreds of Bolsheviks also perished") form groups of
 their own and never merge with the toll.  Figures that name no group join the event's one
-named group when there is exactly one and their own document names it, or names no group at
-all while the group is named by as many sources as give such figures; otherwise (their
-document names another group, the event has several, one figure's group against many
-sources naming none) they make the ungrouped estimate.
+named group when there is exactly one and their own document names it or names no group at
+all; otherwise (their document names another group, or the event has several) they make the
+ungrouped estimate.
 """
 
 from __future__ import annotations
@@ -217,12 +216,9 @@ def group_figures(
         cid: " / ".join(sorted(lab.key for lab in labs)) if labs else None
         for cid, labs in labels.items()
     }
-    # A part (a site, an area, a breakdown's place) counts some of a group's people, never a
-    # group of its own: parts are placed in the groups the tolls make, below.
-    parts = [c for c in claims if _is_part(c)]
-    toll = [c for c in claims if keys[str(c["id"])] and not _is_subgroup(c) and not _is_part(c)]
+    toll = [c for c in claims if keys[str(c["id"])] and not _is_subgroup(c)]
     sub = [c for c in claims if keys[str(c["id"])] and _is_subgroup(c)]
-    unnamed = [c for c in claims if not keys[str(c["id"])] and not _is_part(c)]
+    unnamed = [c for c in claims if not keys[str(c["id"])]]
 
     # Keys a source sets apart: one source giving figures under both.
     by_source: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -272,31 +268,16 @@ def group_figures(
     if len(groups) == 1 and named_by_doc is not None:
         only = groups[0]
         names = set(only.keys)
-        # Its document names this group: the same toll.  Its document names no group: the
-        # same toll when the event's sources name one common group ("a toll whose sources
-        # name a common victim group"), that is when as many sources name the group as give
-        # figures naming none (one figure's misread victims never relabel a whole toll).
-        orphans = [c for c in unnamed if not named_by_doc.get(str(c["doc"]["id"]))]
-        common = len({sources[str(c["id"])] for c in only.claims}) >= len(
-            {sources[str(c["id"])] for c in orphans}
-        )
         for c in unnamed:
             named = named_by_doc.get(str(c["doc"]["id"]), set())
-            if names & named or (not named and common):
+            # Its document names this group, or names none: the event's sources then name
+            # one common group ("a toll whose sources name a common victim group").
+            if not named or names & named:
                 only.claims.append(c)
             else:
                 ungrouped.append(c)
     else:
         ungrouped = list(unnamed)
-    for c in parts:
-        key = keys[str(c["id"])]
-        owner = next((g for g in groups if key in g.keys), None)
-        if owner is None and len(groups) == 1 and not ungrouped:
-            owner = groups[0]
-        if owner is None:
-            ungrouped.append(c)
-        else:
-            owner.claims.append(c)
     out = groups + subgroups
     if ungrouped:
         out.append(Group(None, None, claims=ungrouped))
@@ -305,11 +286,6 @@ def group_figures(
 
 def _is_subgroup(claim: Mapping[str, Any]) -> bool:
     return ((claim.get("scope") or {}).get("kind")) == "subgroup"
-
-
-def _is_part(claim: Mapping[str, Any]) -> bool:
-    kind = (claim.get("scope") or {}).get("kind")
-    return kind is not None and kind != "subgroup"
 
 
 def _named(
@@ -346,12 +322,9 @@ def _named(
 
 
 def named_by_doc(claims: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
-    """The group keys each document names anywhere in the event (any claim, any basis, but
-    not the people of a part)."""
+    """The group keys each document names anywhere in the event (any claim, any basis)."""
     out: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        if _is_part(c):
-            continue
         for m in c.get("victims") or []:
             label = _label_of(str(m.get("text") or m.get("name") or ""), m.get("id"))
             if label is not None:

@@ -26,7 +26,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon._version import __version__
-from rashomon._words import plural
 from rashomon.errors import Code, RashomonError, ReviewError
 from rashomon.report.data import basemap
 from rashomon.review import FIELDS, Target, User, add_review, count_users, get_user, show_value
@@ -94,9 +93,6 @@ class WebApp:
     #: Bound beyond 127.0.0.1: accounts are required.
     public: bool = False
     allowed_hosts: frozenset[str] = LOCAL_HOSTS
-    #: Seconds to wait for the store's events before serving (None: until read); pages
-    #: show a "reading the store" page until then.
-    wait: float | None = None
     catalog: Catalog = field(init=False)
     sessions: Sessions = field(init=False)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
@@ -104,7 +100,7 @@ class WebApp:
     def __post_init__(self) -> None:
         from rashomon.web.auth import store_secret
 
-        self.catalog = Catalog(self.store, wait=self.wait)
+        self.catalog = Catalog(self.store)
         self.sessions = Sessions(store_secret(self.store))
         self.env = Environment(
             loader=PackageLoader("rashomon.web", "templates"),
@@ -114,7 +110,6 @@ class WebApp:
         )
         self.env.globals.update(
             fmt=render.fmt,
-            plural=plural,
             value_text=render.value_text,
             figure_sentence=render.figure_sentence,
             quote_parts=render.quote_parts,
@@ -124,7 +119,7 @@ class WebApp:
             review_summary=review_summary,
             show_value=show_value,
             fields=FIELDS,
-            app_version=__version__,
+            version=__version__,
             attribution=basemap()["attribution"],
         )
         self.static = {
@@ -155,7 +150,6 @@ class WebApp:
             team=self.team(),
             can_review=bool(user and user.can_review),
             path=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
-            updating=self.catalog.updating,
             **context,
         )
         return HTMLResponse(html, status_code=http_status)
@@ -174,14 +168,11 @@ def create_app(
     local_user: str = "local",
     public: bool = False,
     allowed_hosts: frozenset[str] | None = None,
-    wait: float | None = None,
 ) -> FastAPI:
     """The app over one open store.  ``public``: bound beyond 127.0.0.1 (accounts needed);
     ``allowed_hosts``: Host headers accepted when not public (defends 127.0.0.1 against DNS
-    rebinding); ``wait``: seconds to wait for the store's events to be read before the app
-    is returned (``None``: until they are; ``rashomon serve`` waits briefly and answers with
-    a "reading the store" page meanwhile)."""
-    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS, wait)
+    rebinding)."""
+    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS)
     # max_body_size: an oversized post is refused with 413 before its body is read.
     app = FastAPI(
         docs_url=None, redoc_url=None, openapi_url=None, title="rashomon", max_body_size=MAX_BODY
@@ -200,17 +191,7 @@ def create_app(
         request.state.user = None
         response: Response
         path = request.url.path
-        if path == "/health":
-            # For scripts and proxies: whether the app has read the store yet.
-            ready = web.catalog.ready
-            response = Response("ready" if ready else "reading the store", 200 if ready else 503)
-        elif (
-            not web.catalog.ready
-            and request.method == "GET"
-            and not path.startswith(("/static/", "/login"))
-        ):
-            response = _loading(web)
-        elif web.public and count_users(store) == 0:
+        if web.public and count_users(store) == 0:
             response = Response(
                 f"{Code.FORBIDDEN.value} no accounts: run `rashomon users add NAME --role admin`",
                 403,
@@ -336,14 +317,6 @@ def create_app(
         return RedirectResponse(f"{path}{sep}saved=1" + (f"#{anchor}" if anchor else ""), 303)
 
     return app
-
-
-def _loading(web: WebApp) -> Response:
-    done, total = web.catalog.progress
-    html = web.env.get_template("loading.html.j2").render(
-        done=plural(done, "event"), total=f"{total:,}", error=web.catalog.error
-    )
-    return HTMLResponse(html, status_code=503, headers={"Retry-After": "2"})
 
 
 def _here(request: Request) -> str:

@@ -41,17 +41,14 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "
     from rashomon.web.app import LOCAL_HOSTS, create_app
 
     public = check_binding(store, host)
-    # Align when the events are behind the claims (an `extract` without `analyze`, or claims
-    # re-extracted since); a store that is up to date is not read through for nothing.
-    if store.alignment_due():
+    # Align claims extracted but not yet placed in events (an `extract` without `analyze`);
+    # a store that is up to date is not read through for nothing.
+    if store.unassigned_claims():
         update_events(store)
     app = create_app(
         store,
         local_user=user,
         public=public,
         allowed_hosts=LOCAL_HOSTS | {host},
-        # A small store is read by then; a large one is served at once with a page saying
-        # how far the reading is (reading 100,000 events takes tens of seconds).
-        wait=1.0,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
