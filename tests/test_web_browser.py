@@ -122,13 +122,12 @@ def test_review_in_the_browser_survives_re_extraction(
     assert (seen["columnsBefore"], seen["columnsMerged"], seen["columnsSplit"]) == (2, 3, 2)
     assert not seen["splitClaimHere"]
     assert seen["rejectedGone"]
-    assert "killed: one source, a.txt, gives About 300" in seen["estimates"]
+    assert _killed_from_a_alone(seen["estimates"])
     assert seen["eventMark"] and "merged by ada" in seen["eventMark"][0]
     # The events page shows the reviewed event with its recomputed estimates.
     card = next(x for x in seen["cards"] if x["id"] == event)
-    assert (
-        "reviewed" in card["text"] and "killed: one source, a.txt, gives About 300" in card["text"]
-    )
+    assert "reviewed" in card["text"] and "About 300" in card["text"]
+    assert "900" not in card["text"]
     assert any(x["id"] == other and "reviewed" in x["text"] for x in seen["cards"])
     # A forged token: refused, and the reviews list holds only the four reviews made.
     assert seen["forgedStatus"] == 403 and "CSRF" in seen["forgedText"]
@@ -150,10 +149,7 @@ def test_review_in_the_browser_survives_re_extraction(
     )
     assert report["eventMark"] and "merged by ada" in report["eventMark"][0]
     assert any("perpetrators corrected by ada" in m for m in report["figureMarks"])
-    assert any(
-        x.startswith("killed: one source, a.txt, gives") and "About 300" in x
-        for x in report["statements"]
-    )
+    assert _killed_from_a_alone(report["estimates"])
     assert b not in report["figures"] and c not in report["figures"]
     assert report["pwned"] is None
 
@@ -173,8 +169,22 @@ def test_review_in_the_browser_survives_re_extraction(
     after = _observe({**spec, "phase": "after"}, tmp_path)
     assert after["columns"] == 2 and after["perpetrators"] == ["Brisk militia"]
     assert b not in after["figures"] and c not in after["figures"]
-    assert "killed: one source, a.txt, gives About 300" in after["estimates"]
+    assert _killed_from_a_alone(after["estimates"])
     assert after["reviews"] == ["status-applied"] * 4 and after["orphans"] == 0
+
+
+def _killed_from_a_alone(estimates: list[str]) -> bool:
+    """The killed estimate is recomputed from a.txt's figure alone: b.txt's rejected 900 is
+    neither counted nor shown.  Checked on content, not on the sentence's exact wording (the
+    report and the web app word estimates their own way, and that wording changes)."""
+    killed = [x for x in estimates if x.startswith("killed")]
+    return (
+        len(killed) == 1
+        and "a.txt" in killed[0]
+        and "About 300" in killed[0]
+        and "b.txt" not in killed[0]
+        and "900" not in killed[0]
+    )
 
 
 def _today() -> str:

@@ -131,7 +131,8 @@ try {
     await page.waitForSelector("#sources .figure");
     out.eventMark = await texts(page, "#event-reviewed");
     out.figureMarks = await texts(page, "#sources .reviewed");
-    out.statements = await texts(page, ".statement");
+    // Each estimate whole: its sentence, who gives what, and what is left out of it.
+    out.estimates = await texts(page, "#estimates .estimate");
     out.figures = await page.$$eval("#sources .figure", (fs) => fs.map((f) => f.dataset.claim));
     out.pwned = await page.evaluate(() => window.__pwned ?? null);
   } else if (spec.phase === "after") {
