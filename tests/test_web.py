@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from rashomon import Store
+from rashomon._version import __version__
 from rashomon.errors import UsageError
 from rashomon.review import add_user, iter_reviews
 from rashomon.web import create_app
@@ -70,7 +71,8 @@ def test_pages_list_filter_search_and_page(site: tuple[Store, Corpus]) -> None:
     assert set(corpus.events.values()) < set(listed)
     # The event of two sources comes first (most documents first).
     assert listed[0] == corpus.events["a.txt"]
-    assert "2 sources give figures from 300 to 900" in events.text
+    assert "2 sources give 300 to 900" in events.text
+    assert "2 documents, 3 claims" in events.text  # counts in words
     assert re.findall(r'data-event="(ev-[0-9a-f]{16})"', client.get("/events?q=monitor").text) == [
         corpus.events["c.txt"]
     ]  # a word of its document
@@ -83,6 +85,10 @@ def test_pages_list_filter_search_and_page(site: tuple[Store, Corpus]) -> None:
     assert event.text.count('class="source"') == 2  # two documents side by side
     assert "<mark>About 300</mark>" in event.text
     assert "According to a.txt, citing officials: killed about 300" in event.text
+    # Estimates in the report's words: the sources' range, then who gives what.
+    assert "killed, no group named: 2 sources give 300 to 900" in event.text
+    assert "a.txt, citing officials gives “About 300”" in event.text
+    assert f"rashomon {__version__} ·" in event.text  # the app's version, not the event's
     doc_id = store.current_claims()[0]["doc"]["id"]
     document = client.get(f"/docs/{doc_id}")
     assert document.status_code == 200 and 'class="claim-span' in document.text
@@ -156,7 +162,7 @@ def test_merge_split_reject_through_forms(site: tuple[Store, Corpus]) -> None:
     assert done.status_code == 200
     after = client.get(f"/events/{first}").text
     assert f'id="c-{b}"' not in after
-    assert "killed: one source, a.txt, gives About 300" in after
+    assert "killed, no group named: 1 source gives 300<" in after  # recomputed without 900
     document = client.get(f"/docs/{store.claims_by_id([b])[b]['doc']['id']}").text
     assert "claim-span rejected" in document
 

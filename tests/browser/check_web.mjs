@@ -97,7 +97,11 @@ try {
     out.eventMark = await texts(page, "#event-reviewed");
     // The events list shows the reviewed event and its estimates.
     await page.goto(`${base}/events`);
-    out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => ({ id: c.dataset.event, text: c.textContent.replace(/\s+/g, " ").trim() })));
+    out.cards = await page.$$eval(".event-card", (cs) => cs.map((c) => ({
+      id: c.dataset.event,
+      text: c.textContent.replace(/\s+/g, " ").trim(),
+      estimates: [...c.querySelectorAll(".estimate")].map((x) => x.textContent.trim()),
+    })));
     // A forged CSRF token is refused and changes nothing.
     await page.goto(`${base}/claims/${spec.perpClaim}`);
     const accept = await page.$("form.review-claim");

@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from rashomon._version import __version__
+from rashomon._words import plural
 from rashomon.errors import Code, RashomonError, ReviewError
 from rashomon.report.data import basemap
 from rashomon.review import FIELDS, Target, User, add_review, count_users, get_user, show_value
@@ -110,6 +111,7 @@ class WebApp:
         )
         self.env.globals.update(
             fmt=render.fmt,
+            plural=plural,
             value_text=render.value_text,
             figure_sentence=render.figure_sentence,
             quote_parts=render.quote_parts,
@@ -119,7 +121,7 @@ class WebApp:
             review_summary=review_summary,
             show_value=show_value,
             fields=FIELDS,
-            version=__version__,
+            app_version=__version__,
             attribution=basemap()["attribution"],
         )
         self.static = {

@@ -21,11 +21,11 @@ from sqlalchemy import func, select, text
 
 from rashomon.reconcile.estimates import estimate_list
 from rashomon.report.compare import source_name
+from rashomon.report.wording import estimate_summary
 from rashomon.review.records import stamp as review_stamp
 from rashomon.review.view import ReviewedView
 from rashomon.store import Store
 from rashomon.store import schema as s
-from rashomon.web.render import estimate_line
 
 CHECK_SECONDS = 2.0
 
@@ -60,7 +60,7 @@ class EventRow:
     docs: tuple[str, ...]
     langs: frozenset[str]
     measures: frozenset[str]
-    #: One sentence per measure, naming its sources (render.estimate_line).
+    #: One sentence per measure and victim group, as the report words it (estimate_summary).
     estimates: tuple[str, ...]
     place: tuple[float, float, str] | None
     reviewed: bool
@@ -82,7 +82,7 @@ def _row(event: Mapping[str, Any], docs: Mapping[str, DocInfo]) -> EventRow:
     doc_ids = tuple(str(d) for d in event.get("docs") or [])
     names = [docs[d].name for d in doc_ids if d in docs]
     found = estimates_list(event)
-    estimates = tuple(estimate_line(e, docs) for e in found)
+    estimates = tuple(estimate_summary(e) for e in found)
     return EventRow(
         id=str(event["id"]),
         label=str(event.get("label") or event["id"]),

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 
 from rashomon.report.compare import describe_dispute
+from rashomon.report.wording import by_group, estimate_lines
 from rashomon.review import ORPHANED
 from rashomon.web import render
 from rashomon.web.catalog import DocInfo, Filters, estimates_list
@@ -45,6 +46,11 @@ def _pages(total: int, size: int, page: int) -> dict[str, int]:
     pages = max(1, -(-total // size))
     page = min(page, pages)
     return {"page": page, "pages": pages, "start": (page - 1) * size, "total": total}
+
+
+def _lang(docs: Mapping[str, DocInfo], doc_id: str) -> str | None:
+    info = docs.get(doc_id)
+    return info.lang if info else None
 
 
 def _doc_map(docs: Mapping[str, DocInfo]) -> dict[str, dict[str, Any]]:
@@ -124,13 +130,23 @@ def register(app: FastAPI, web: WebApp) -> None:
             for d in found["docs"]
             if any(c["doc"]["id"] == d for c in shown)
         ]
+        # The groups of one measure side by side (each victim group's toll is its own
+        # quantity), in the report's words: the summary, who gives what, what is left out.
         estimates = [
-            {
-                **est,
-                "line": render.estimate_line(est, docs),
-                "chart": render.figure_chart(est, claims),
-            }
-            for est in estimates_list(found)
+            (
+                measure,
+                [
+                    {
+                        **est,
+                        "lines": estimate_lines(
+                            est, lambda d: render.doc_name(docs, d), lambda d: _lang(docs, d)
+                        ),
+                        "chart": render.figure_chart(est, claims),
+                    }
+                    for est in group
+                ],
+            )
+            for measure, group in by_group(estimates_list(found)).items()
         ]
         doc_map = _doc_map(docs)
         return web.page(

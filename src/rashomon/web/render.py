@@ -86,29 +86,6 @@ def quote_parts(claim: Mapping[str, Any]) -> tuple[str, str, str]:
     return quote, "", ""
 
 
-def estimate_line(est: Mapping[str, Any], docs: Mapping[str, DocInfo] | None = None) -> str:
-    from rashomon.report.wording import group_words
-
-    n = est.get("n_sources") or 0
-    # Each victim group's toll is its own quantity: the line says whose it is.
-    measure = (
-        f"{est.get('measure')} ({group_words(est)})" if est.get("victims") else est.get("measure")
-    )
-    if est.get("low") is None or est.get("best") is None:
-        return f"{measure}: {n} source(s)"
-    if n == 1:
-        counted = next((f for f in est.get("figures") or [] if f.get("counted")), None)
-        if counted is not None and docs is not None:
-            return (
-                f"{measure}: one source, {doc_name(docs, counted['doc'])}, gives {counted['text']}"
-            )
-        return f"{measure}: one source gives {fmt(est['best'])}"
-    return (
-        f"{measure}: {n} sources give figures from {fmt(est['low'])} to {fmt(est['high'])}; "
-        f"the median of their figures is {fmt(est['best'])}"
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
