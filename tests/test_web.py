@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -280,6 +282,59 @@ def test_serving_beyond_localhost_needs_accounts(site: tuple[Store, Corpus]) -> 
     assert (
         public.get("/", headers={"host": "team.example"}, follow_redirects=False).status_code == 303
     )
+
+
+def test_a_large_store_is_served_while_its_events_are_read(
+    site: tuple[Store, Corpus], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading every event takes seconds on a large store: the app answers meanwhile with a
+    page saying so (503, Retry-After), and after a new analysis keeps listing the previous
+    events until the new ones are read."""
+    from rashomon import analyze
+    from rashomon.web.catalog import Catalog
+
+    store, corpus = site
+    gate = threading.Event()
+    read_rows = Catalog._read_rows
+
+    def slow(self: Catalog, docs: Any) -> Any:
+        gate.wait(30)
+        return read_rows(self, docs)
+
+    monkeypatch.setattr(Catalog, "_read_rows", slow)
+    client = TestClient(create_app(store, wait=0), base_url="http://127.0.0.1")
+    catalog = client.app.state.web.catalog  # type: ignore[attr-defined]
+    reading = client.get("/events")
+    assert reading.status_code == 503 and reading.headers["Retry-After"] == "2"
+    assert "Reading the store" in reading.text and 'http-equiv="refresh"' in reading.text
+    assert client.get("/health").status_code == 503
+    assert client.get("/login").status_code == 200  # no account needed here, but it answers
+    gate.set()
+    assert catalog.wait(30)
+    assert client.get("/health").text == "ready"
+    listed = client.get("/events").text
+    assert set(corpus.events.values()) <= set(re.findall(r'data-event="(ev-[0-9a-f]{16})"', listed))
+
+    # A new analysis: the list keeps the previous events, says it is updating, then shows
+    # the new event.
+    gate.clear()
+    (corpus.folder / "d.txt").write_text(
+        "In Vellin, 70 people were killed on 3 March 1950, a clerk wrote.\n", encoding="utf-8"
+    )
+    analyze(store, [corpus.folder])
+    new = {e["id"] for e in store.events()} - set(
+        re.findall(r'data-event="(ev-[0-9a-f]{16})"', listed)
+    )
+    assert new
+    catalog.refresh(force=True)
+    during = client.get("/events")
+    assert during.status_code == 200 and 'id="updating"' in during.text
+    assert not new & set(re.findall(r'data-event="(ev-[0-9a-f]{16})"', during.text))
+    gate.set()
+    assert catalog.wait(30)
+    after = client.get("/events").text
+    assert 'id="updating"' not in after
+    assert new <= set(re.findall(r'data-event="(ev-[0-9a-f]{16})"', after))
 
 
 def _login(client: TestClient, name: str, password: str) -> None:

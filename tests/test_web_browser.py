@@ -54,7 +54,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def _wait(base: str) -> None:
     for _ in range(120):
         try:
-            with urllib.request.urlopen(f"{base}/login", timeout=2) as response:
+            # /health answers 503 until the app has read the store's events.
+            with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:

@@ -94,6 +94,9 @@ class WebApp:
     #: Bound beyond 127.0.0.1: accounts are required.
     public: bool = False
     allowed_hosts: frozenset[str] = LOCAL_HOSTS
+    #: Seconds to wait for the store's events before serving (None: until read); pages
+    #: show a "reading the store" page until then.
+    wait: float | None = None
     catalog: Catalog = field(init=False)
     sessions: Sessions = field(init=False)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
@@ -101,7 +104,7 @@ class WebApp:
     def __post_init__(self) -> None:
         from rashomon.web.auth import store_secret
 
-        self.catalog = Catalog(self.store)
+        self.catalog = Catalog(self.store, wait=self.wait)
         self.sessions = Sessions(store_secret(self.store))
         self.env = Environment(
             loader=PackageLoader("rashomon.web", "templates"),
@@ -152,6 +155,7 @@ class WebApp:
             team=self.team(),
             can_review=bool(user and user.can_review),
             path=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+            updating=self.catalog.updating,
             **context,
         )
         return HTMLResponse(html, status_code=http_status)
@@ -170,11 +174,14 @@ def create_app(
     local_user: str = "local",
     public: bool = False,
     allowed_hosts: frozenset[str] | None = None,
+    wait: float | None = None,
 ) -> FastAPI:
     """The app over one open store.  ``public``: bound beyond 127.0.0.1 (accounts needed);
     ``allowed_hosts``: Host headers accepted when not public (defends 127.0.0.1 against DNS
-    rebinding)."""
-    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS)
+    rebinding); ``wait``: seconds to wait for the store's events to be read before the app
+    is returned (``None``: until they are; ``rashomon serve`` waits briefly and answers with
+    a "reading the store" page meanwhile)."""
+    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS, wait)
     # max_body_size: an oversized post is refused with 413 before its body is read.
     app = FastAPI(
         docs_url=None, redoc_url=None, openapi_url=None, title="rashomon", max_body_size=MAX_BODY
@@ -193,7 +200,17 @@ def create_app(
         request.state.user = None
         response: Response
         path = request.url.path
-        if web.public and count_users(store) == 0:
+        if path == "/health":
+            # For scripts and proxies: whether the app has read the store yet.
+            ready = web.catalog.ready
+            response = Response("ready" if ready else "reading the store", 200 if ready else 503)
+        elif (
+            not web.catalog.ready
+            and request.method == "GET"
+            and not path.startswith(("/static/", "/login"))
+        ):
+            response = _loading(web)
+        elif web.public and count_users(store) == 0:
             response = Response(
                 f"{Code.FORBIDDEN.value} no accounts: run `rashomon users add NAME --role admin`",
                 403,
@@ -319,6 +336,14 @@ def create_app(
         return RedirectResponse(f"{path}{sep}saved=1" + (f"#{anchor}" if anchor else ""), 303)
 
     return app
+
+
+def _loading(web: WebApp) -> Response:
+    done, total = web.catalog.progress
+    html = web.env.get_template("loading.html.j2").render(
+        done=plural(done, "event"), total=f"{total:,}", error=web.catalog.error
+    )
+    return HTMLResponse(html, status_code=503, headers={"Retry-After": "2"})
 
 
 def _here(request: Request) -> str:

@@ -122,7 +122,10 @@ class Filters:
 class Catalog:
     """Event rows and document names of one store, kept in step with it (thread-safe)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, wait: float | None = None) -> None:
+        """Reads the store's events in a background thread; waits for them up to ``wait``
+        seconds (``None``: until read).  Until then ``ready`` is false and ``progress`` says
+        how far the reading is."""
         self.store = store
         self._lock = threading.RLock()
         self._checked = 0.0
@@ -136,7 +139,28 @@ class Catalog:
         self._choices: dict[str, list[str]] = {}
         #: document -> events holding it, built at the first search after each change.
         self._doc_events: dict[str, list[str]] | None = None
+        #: The thread reading the event rows, and whether the store changed while it read.
+        self._loader: threading.Thread | None = None
+        self._again = False
+        #: The rows reflect the store (the first reading is done).
+        self.ready = False
+        #: (events read, events in the store) while reading.
+        self.progress = (0, 0)
+        self.error: str | None = None
         self.refresh(force=True)
+        self.wait(wait)
+
+    @property
+    def updating(self) -> bool:
+        """Read once, and reading again (after a new analysis): lists show the old rows."""
+        return self.ready and self._loader is not None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the rows being read (at most ``timeout`` seconds); True when ready."""
+        loader = self._loader
+        if loader is not None:
+            loader.join(timeout)
+        return self.ready
 
     # -- keeping in step -------------------------------------------------------------------
 
@@ -160,27 +184,69 @@ class Catalog:
         return (*events, claims, docs)
 
     def refresh(self, *, force: bool = False) -> None:
-        """Re-read what changed in the store (throttled unless ``force``)."""
+        """Re-read what changed in the store (throttled unless ``force``).  Reviews apply at
+        once; a new alignment or new documents are read in the background (reading every
+        event takes seconds on a large store), the list keeping its previous rows meanwhile."""
         now = time.monotonic()
         if not force and now - self._checked < CHECK_SECONDS:
             return
         with self._lock:
             self._checked = now
             events = self._events_stamp()
-            reviews = review_stamp(self.store)
             if events != self._event_stamp:
-                self._load_documents()
-                base = [_row(e, self.docs) for e in self.store.iter_events()]
-                self._base = sorted(base, key=lambda r: r.weight)
-                self._base_choices = (
-                    {m for r in base for m in r.measures},
-                    {r.event_type for r in base},
-                )
                 self._event_stamp = events
+                # The reviewed view rests on the events too: rebuild it now.
                 self._review_stamp = None
+                self._start_loader()
+            reviews = review_stamp(self.store)
             if reviews != self._review_stamp:
                 self._overlay(ReviewedView(self.store))
                 self._review_stamp = reviews
+
+    def _start_loader(self) -> None:
+        if self._loader is not None:
+            self._again = True  # the running reader goes round once more
+            return
+        self._loader = threading.Thread(target=self._load, name="rashomon-catalog", daemon=True)
+        self._loader.start()
+
+    def _load(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    self._again = False
+                docs = self._read_documents()
+                base = self._read_rows(docs)
+                with self._lock:
+                    self.docs = docs
+                    self._base = base
+                    self._base_choices = (
+                        {m for r in base for m in r.measures},
+                        {r.event_type for r in base},
+                    )
+                    if self.view is not None:
+                        self._overlay(self.view)
+                    if not self._again:
+                        self.ready = True
+                        self._loader = None
+                        return
+        except Exception as exc:  # the app keeps serving what it has; the page says why
+            with self._lock:
+                self.error = f"{type(exc).__name__}: {exc}"
+                self._loader = None
+            raise
+
+    def _read_rows(self, docs: Mapping[str, DocInfo]) -> list[EventRow]:
+        with self.store.engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(s.events)).scalar() or 0)
+        self.progress = (0, total)
+        rows = []
+        for i, event in enumerate(self.store.iter_events(), 1):
+            rows.append(_row(event, docs))
+            if i % 1000 == 0:
+                self.progress = (i, max(total, i))
+        self.progress = (len(rows), max(total, len(rows)))
+        return sorted(rows, key=lambda r: r.weight)
 
     def _overlay(self, view: ReviewedView) -> None:
         """The rows after review: stored events minus those a review replaced, plus the
@@ -199,7 +265,7 @@ class Catalog:
             "type": sorted(types | {r.event_type for r in rebuilt}),
         }
 
-    def _load_documents(self) -> None:
+    def _read_documents(self) -> dict[str, DocInfo]:
         docs = {}
         for row in self.store.iter_current_documents():
             docs[row["id"]] = DocInfo(
@@ -212,7 +278,7 @@ class Catalog:
                 title=row.get("title"),
                 url=row.get("url"),
             )
-        self.docs = docs
+        return docs
 
     # -- reading ---------------------------------------------------------------------------
 

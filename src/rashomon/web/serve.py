@@ -50,5 +50,8 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "
         local_user=user,
         public=public,
         allowed_hosts=LOCAL_HOSTS | {host},
+        # A small store is read by then; a large one is served at once with a page saying
+        # how far the reading is (reading 100,000 events takes tens of seconds).
+        wait=1.0,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
