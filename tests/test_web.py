@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rashomon import Store
+from rashomon import Store, ingest_paths
 from rashomon._version import __version__
 from rashomon.errors import UsageError
 from rashomon.review import add_user, iter_reviews
@@ -335,6 +335,36 @@ def test_a_large_store_is_served_while_its_events_are_read(
     after = client.get("/events").text
     assert 'id="updating"' not in after
     assert new <= set(re.findall(r'data-event="(ev-[0-9a-f]{16})"', after))
+
+
+def test_claims_not_yet_in_events_are_aligned_while_the_app_answers(
+    site: tuple[Store, Corpus],
+) -> None:
+    from rashomon.pipeline import extract_store
+    from rashomon.web.serve import align_when_due
+
+    store, corpus = site
+    (corpus.folder / "d.txt").write_text(
+        "In Vellin, 70 people were killed on 3 March 1950, a clerk wrote.\n", encoding="utf-8"
+    )
+    ingest_paths(store, [corpus.folder])
+    extract_store(store)
+    assert store.unassigned_claims()
+    gate = threading.Event()
+
+    def prepare() -> None:
+        gate.wait(30)
+        align_when_due(store)
+
+    client = TestClient(create_app(store, wait=0, prepare=prepare), base_url="http://127.0.0.1")
+    catalog = client.app.state.web.catalog  # type: ignore[attr-defined]
+    aligning = client.get("/")
+    assert aligning.status_code == 503 and "aligning claims into events" in aligning.text
+    gate.set()
+    assert catalog.wait(30) and not store.unassigned_claims()
+    d = next(c for c in store.current_claims() if c["doc"]["path"].endswith("d.txt"))
+    listed = client.get("/events?q=vellin").text
+    assert store.event_assignments()[d["id"]] in listed
 
 
 def _login(client: TestClient, name: str, password: str) -> None:

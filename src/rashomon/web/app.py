@@ -16,6 +16,7 @@ data blob and no inline script.  The guarantees, whatever the documents contain:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -97,6 +98,8 @@ class WebApp:
     #: Seconds to wait for the store's events before serving (None: until read); pages
     #: show a "reading the store" page until then.
     wait: float | None = None
+    #: Run before the events are read, in the background (see Catalog).
+    prepare: Callable[[], object] | None = None
     catalog: Catalog = field(init=False)
     sessions: Sessions = field(init=False)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
@@ -104,7 +107,7 @@ class WebApp:
     def __post_init__(self) -> None:
         from rashomon.web.auth import store_secret
 
-        self.catalog = Catalog(self.store, wait=self.wait)
+        self.catalog = Catalog(self.store, wait=self.wait, prepare=self.prepare)
         self.sessions = Sessions(store_secret(self.store))
         self.env = Environment(
             loader=PackageLoader("rashomon.web", "templates"),
@@ -175,13 +178,15 @@ def create_app(
     public: bool = False,
     allowed_hosts: frozenset[str] | None = None,
     wait: float | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> FastAPI:
     """The app over one open store.  ``public``: bound beyond 127.0.0.1 (accounts needed);
     ``allowed_hosts``: Host headers accepted when not public (defends 127.0.0.1 against DNS
     rebinding); ``wait``: seconds to wait for the store's events to be read before the app
     is returned (``None``: until they are; ``rashomon serve`` waits briefly and answers with
-    a "reading the store" page meanwhile)."""
-    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS, wait)
+    a "reading the store" page meanwhile); ``prepare``: work done in the background before
+    the events are read (aligning new claims)."""
+    web = WebApp(store, local_user, public, allowed_hosts or LOCAL_HOSTS, wait, prepare)
     # max_body_size: an oversized post is refused with 413 before its body is read.
     app = FastAPI(
         docs_url=None, redoc_url=None, openapi_url=None, title="rashomon", max_body_size=MAX_BODY
@@ -341,7 +346,10 @@ def create_app(
 def _loading(web: WebApp) -> Response:
     done, total = web.catalog.progress
     html = web.env.get_template("loading.html.j2").render(
-        done=plural(done, "event"), total=f"{total:,}", error=web.catalog.error
+        phase=web.catalog.phase,
+        done=plural(done, "event"),
+        total=f"{total:,}",
+        error=web.catalog.error,
     )
     return HTMLResponse(html, status_code=503, headers={"Retry-After": "2"})
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,11 +122,20 @@ class Filters:
 class Catalog:
     """Event rows and document names of one store, kept in step with it (thread-safe)."""
 
-    def __init__(self, store: Store, wait: float | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        wait: float | None = None,
+        prepare: Callable[[], object] | None = None,
+    ) -> None:
         """Reads the store's events in a background thread; waits for them up to ``wait``
         seconds (``None``: until read).  Until then ``ready`` is false and ``progress`` says
-        how far the reading is."""
+        how far the reading is.  ``prepare`` runs first in that thread (``serve`` aligns the
+        claims not yet in events there, so the app answers while it does)."""
         self.store = store
+        self._prepare = prepare
+        #: What the reader is doing, for the page shown until the first reading is done.
+        self.phase = "reading events"
         self._lock = threading.RLock()
         self._checked = 0.0
         self._event_stamp: tuple[Any, ...] | None = None
@@ -212,6 +221,16 @@ class Catalog:
 
     def _load(self) -> None:
         try:
+            if self._prepare is not None:
+                self.phase = "aligning claims into events"
+                self._prepare()
+                self._prepare = None
+                self.phase = "reading events"
+                # Aligning rewrote events: the reviewed view is rebuilt on the new ones.
+                with self._lock:
+                    self._event_stamp = self._events_stamp()
+                    self._overlay(ReviewedView(self.store))
+                    self._review_stamp = review_stamp(self.store)
             while True:
                 with self._lock:
                     self._again = False

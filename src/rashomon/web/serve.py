@@ -33,18 +33,24 @@ def check_binding(store: Store, host: str) -> bool:
     return True
 
 
+def align_when_due(store: Store) -> None:
+    """Align claims extracted but not yet placed in events (an `extract` without `analyze`).
+    ``serve`` does it in the background before the events are read: on a large store it
+    takes minutes, and the app answers meanwhile (as while another process runs `analyze`)."""
+    from rashomon.align import update_events
+
+    if store.unassigned_claims():
+        update_events(store)
+
+
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "local") -> None:
     """Serve until interrupted (blocking)."""
     import uvicorn
 
-    from rashomon.align import update_events
     from rashomon.web.app import LOCAL_HOSTS, create_app
 
     public = check_binding(store, host)
-    # Align claims extracted but not yet placed in events (an `extract` without `analyze`);
-    # a store that is up to date is not read through for nothing.
-    if store.unassigned_claims():
-        update_events(store)
+
     app = create_app(
         store,
         local_user=user,
@@ -53,5 +59,6 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, user: str = "
         # A small store is read by then; a large one is served at once with a page saying
         # how far the reading is (reading 100,000 events takes tens of seconds).
         wait=1.0,
+        prepare=lambda: align_when_due(store),
     )
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
