@@ -40,11 +40,20 @@ SOURCES = [CORPUS / "seeds", CORPUS / "dev"]
 def ray_instance() -> Iterator[Any]:
     import logging
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+    # A new instance of our own, whatever RAY_ADDRESS or /tmp/ray/ray_current_cluster name.
+    ray.init(
+        address="local",
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.ERROR,
+    )
     # The flaky extractors below travel to the workers by value, not by module name.
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    yield ray
-    ray.shutdown()
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +111,22 @@ class Flaky:
             self.mark.write_text("killed", encoding="utf-8")
             os._exit(1)
         return extract_document(doc)
+
+
+def test_without_an_address_the_cli_starts_its_own_instance_and_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs before the module's instance exists: a stray cluster named by RAY_ADDRESS (as by
+    a leftover /tmp/ray/ray_current_cluster) is not joined, and nothing is left running."""
+    assert not ray.is_initialized()
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.1:9")  # the discard port: nothing listens
+    db = str(tmp_path / "demo.db")
+    result = CliRunner().invoke(
+        app, ["analyze", "--demo", "--db", db, "--engine", "ray", "--jobs", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "extract: " in result.output and "align: " in result.output
+    assert not ray.is_initialized()
 
 
 def test_ray_engine_stores_what_the_default_engine_stores(

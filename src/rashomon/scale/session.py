@@ -50,7 +50,8 @@ def _quiet(ray: Any) -> None:
 @contextmanager
 def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator[Any]:
     """Connect for the duration of a command: join ``address`` (``ray://HOST:PORT``,
-    ``HOST:PORT`` or ``auto``) or start a local instance with ``cpus`` CPUs (default all).
+    ``HOST:PORT`` or ``auto``) or start a new local instance with ``cpus`` CPUs (default
+    all), never an existing cluster found through RAY_ADDRESS or Ray's temp files.
     A session someone already opened (a notebook, a test) is used as it is and left open."""
     ray = require_ray()
     if ray.is_initialized():
@@ -68,7 +69,10 @@ def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator
         if address:
             ray.init(address=address, **options)
         else:
-            ray.init(num_cpus=cpus, include_dashboard=False, **options)
+            # "local", not None: ray.init() without an address joins whatever RAY_ADDRESS or
+            # /tmp/ray/ray_current_cluster names (a stray or dead `ray start`, another user's
+            # cluster); a cluster is only ever joined when asked for with --address.
+            ray.init(address="local", num_cpus=cpus, include_dashboard=False, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or "a local instance"
         raise UsageError(Code.BAD_ARGUMENT, f"cannot start Ray on {where}: {exc}") from None
