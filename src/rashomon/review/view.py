@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.sql import Select
 
+from rashomon._words import plural
 from rashomon.align.events import make_event
 from rashomon.reconcile.estimates import DISPUTE_RATIO
 from rashomon.review.fields import FIGURE_FIELDS, apply_field
@@ -145,7 +146,7 @@ def review_summary(item: Mapping[str, Any]) -> str | None:
         done = {"merge": "merged", "split": "split", "note": "noted", "accept": "accepted"}
         parts.append(f"{done.get(m['action'], m['action'])} by {m['by']} on {m['at'][:10]}")
     if not parts and block.get("claims_reviewed"):
-        parts.append(f"{len(block['claims_reviewed'])} claim(s) reviewed")
+        parts.append(f"{plural(len(block['claims_reviewed']), 'claim')} reviewed")
     return "Reviewed: " + "; ".join(parts) if parts else None
 
 
@@ -387,10 +388,12 @@ class ReviewedView:
 
     def claims_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Current claims after review, by id (missing ones left out)."""
-        return {
-            cid: apply_reviews(row.data, self.claim_reviews.get(cid, ()))
-            for cid, row in self.claim_rows(ids).items()
-        }
+        out = {}
+        for cid, row in self.claim_rows(ids).items():
+            reviews = self.claim_reviews.get(cid)
+            # A fresh dict per read, as claims() gives; the deep copy only when reviews apply.
+            out[cid] = apply_reviews(row.data, reviews) if reviews else dict(row.data)
+        return out
 
     def claims(
         self, doc_id: str | None = None, *, include_rejected: bool = True
