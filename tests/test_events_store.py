@@ -82,3 +82,17 @@ def test_dispute_ratio_is_configurable(tmp_path: Path) -> None:
         assert sum(len(e["disputes"]) for e in store.events()) == 0
         update_events(store)
         assert sum(len(e["disputes"]) for e in store.events()) == 1
+
+
+def test_a_new_version_without_figures_takes_its_claims_out_of_events(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        analyze(
+            store,
+            [_write(tmp_path / "a", "a.txt", TEXT_A), _write(tmp_path / "b", "b.txt", TEXT_B)],
+        )
+        assert [len(e["docs"]) for e in store.events()] == [2]
+        # The same path with new text and no figures: nothing new to align, claims gone.
+        analyze(store, [_write(tmp_path / "b", "b.txt", "The council met on Monday.\n")])
+        assert not store.alignment_due()
+        assert [len(e["docs"]) for e in store.events()] == [1]
+        assert set(store.event_assignments()) == {c["id"] for c in store.current_claims()}

@@ -349,7 +349,7 @@ def test_claims_not_yet_in_events_are_aligned_while_the_app_answers(
     )
     ingest_paths(store, [corpus.folder])
     extract_store(store)
-    assert store.unassigned_claims()
+    assert store.alignment_due()
     gate = threading.Event()
 
     def prepare() -> None:
@@ -361,7 +361,7 @@ def test_claims_not_yet_in_events_are_aligned_while_the_app_answers(
     aligning = client.get("/")
     assert aligning.status_code == 503 and "aligning claims into events" in aligning.text
     gate.set()
-    assert catalog.wait(30) and not store.unassigned_claims()
+    assert catalog.wait(30) and not store.alignment_due()
     d = next(c for c in store.current_claims() if c["doc"]["path"].endswith("d.txt"))
     listed = client.get("/events?q=vellin").text
     assert store.event_assignments()[d["id"]] in listed

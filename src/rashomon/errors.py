@@ -44,6 +44,8 @@ class Code(StrEnum):
     INTERNAL = "E029"
     MISSING_EXTRA = "E030"
     TABLE = "E031"
+    BAD_RECORD = "E032"
+    SPAN_MISMATCH = "E033"
 
 
 class RashomonError(Exception):

@@ -89,7 +89,8 @@ def align_claims(
 ) -> Aligned:
     """Rebuild the known events (claim id -> event id), align the other claims against
     them, and summarise the events whose claims changed."""
-    items = [to_item(i, c) for i, c in enumerate(claims)]
+    with gc_paused():
+        items = [to_item(i, c) for i, c in enumerate(claims)]
     # The events already found, member by member in claim order; an event that lost a claim
     # (its document has a newer version) is rebuilt.
     seeded: dict[str, list[Item]] = defaultdict(list)
@@ -149,8 +150,6 @@ def update_events(
     the stored events were computed with, or events summarised by another version of
     ``make_event``, refreshes every event (grouping is unchanged).
     ``align`` may spread the work (``rashomon.scale``); what is stored is the same."""
-    claims = store.current_claims()
-    known = store.event_assignments()
     # What is needed of the stored events: their ids, ratio and counts (streamed, not kept).
     stored = Stored()
     for event in store.iter_events():
@@ -160,6 +159,15 @@ def update_events(
             or event.get("dispute_ratio") != ratio
             or event.get("summary_version") != SUMMARY_VERSION
         )
+    if not stored.refresh and not store.alignment_due():
+        # Nothing new and nothing gone: the stored events are current (no claim is read).
+        return AlignSummary(
+            events=len(stored.counts),
+            disputes=sum(d for d, _ in stored.counts.values()),
+            inconsistencies=sum(i for _, i in stored.counts.values()),
+        )
+    claims = store.current_claims()
+    known = store.event_assignments()
     current_ids = {str(c["id"]) for c in claims}
     gone = [cid for cid in known if cid not in current_ids]
     stored.shrunk = {known[cid] for cid in gone}

@@ -26,6 +26,7 @@ from rashomon.cli import events  # noqa: F401
 from rashomon.cli import claims  # noqa: F401
 from rashomon.cli import review  # noqa: F401
 from rashomon.cli import web  # noqa: F401
+from rashomon.cli import export  # noqa: F401
 
 # isort: on
 

@@ -335,16 +335,24 @@ class Store:
         """Stored events in id order, streamed ``batch_size`` rows at a time."""
         yield from self._stream(select(s.events.c.data).order_by(s.events.c.id), batch_size)
 
-    def unassigned_claims(self) -> int:
-        """How many claims of current documents no event holds yet (alignment is due)."""
-        query = (
-            select(func.count())
-            .select_from(s.claims)
-            .where(s.claims.c.doc_id.in_(_current_doc_ids()))
+    def alignment_due(self) -> bool:
+        """Whether the stored events are behind the claims: a claim of a current document no
+        event holds, or an event holding a claim that is gone (re-extracted, or its document
+        replaced by a new version).  Two indexed queries, whatever the store's size."""
+        current = s.claims.c.doc_id.in_(_current_doc_ids())
+        unassigned = (
+            select(s.claims.c.id)
+            .where(current)
             .where(s.claims.c.id.not_in(select(s.event_claims.c.claim_id)))
+            .limit(1)
+        )
+        gone = (
+            select(s.event_claims.c.claim_id)
+            .where(s.event_claims.c.claim_id.not_in(select(s.claims.c.id).where(current)))
+            .limit(1)
         )
         with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar_one())
+            return any(conn.execute(q).first() is not None for q in (unassigned, gone))
 
     def extracted_with(self) -> dict[str, str]:
         """doc id -> the extractor version that last processed it."""
@@ -391,11 +399,20 @@ class Store:
 
     def document_text(self, doc_id: str) -> str | None:
         """The stored text of one document by its full id (None when not stored)."""
+        found = self.documents_by_id([doc_id], with_text=True).get(doc_id)
+        return str(found["text"]) if found is not None else None
+
+    def documents_by_id(
+        self, ids: Sequence[str], *, with_text: bool = False
+    ) -> dict[str, dict[str, Any]]:
+        """Document rows by full id (no raw bytes; the text only when asked)."""
+        cols = [c for c in s.documents.c if with_text or c.name != "text"]
+        out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            value = conn.execute(
-                select(s.documents.c.text).where(s.documents.c.id == doc_id)
-            ).scalar_one_or_none()
-        return str(value) if value is not None else None
+            for chunk in _chunks(list(dict.fromkeys(ids))):
+                for row in conn.execute(select(*cols).where(s.documents.c.id.in_(chunk))):
+                    out[row.id] = dict(row._mapping)
+        return out
 
     def list_documents(self) -> list[dict[str, Any]]:
         """One row per stored document with its path versions, without text or raw bytes."""

@@ -34,12 +34,13 @@ def check_binding(store: Store, host: str) -> bool:
 
 
 def align_when_due(store: Store) -> None:
-    """Align claims extracted but not yet placed in events (an `extract` without `analyze`).
+    """Align when the events are behind the claims (an `extract` without `analyze`, or claims
+    re-extracted since).
     ``serve`` does it in the background before the events are read: on a large store it
     takes minutes, and the app answers meanwhile (as while another process runs `analyze`)."""
     from rashomon.align import update_events
 
-    if store.unassigned_claims():
+    if store.alignment_due():
         update_events(store)
 
 
