@@ -1,13 +1,20 @@
-"""Alignment (and reconciliation) time and memory from 10^3 to 10^6 claims.
+"""Alignment (and reconciliation) time and memory, on synthetic and on real-world claims.
 
-    python bench/bench_align.py                       # 1e3, 1e4, 1e5, 1e6
+    python bench/bench_align.py                       # synthetic: 1e3, 1e4, 1e5, 1e6
     python bench/bench_align.py --sizes 1000 100000 --json bench/out/align.json
+    python bench/bench_align.py --sizes --corpus-docs 2000 10000   # claims from the corpus
+    python bench/bench_align.py --sizes --claims a.jsonl b.jsonl     # `rashomon extract` output
 
-Claims are synthetic, drawn from realistic shapes: events spread over 60 countries (Zipf-
+Synthetic claims are drawn from realistic shapes: events spread over 60 countries (Zipf-
 weighted, as coverage of conflicts is) and 1,500 places, dates over 1900-2024 with 55 % given
 to the day, 20 % to the month, 20 % to the year and 5 % undated, 2-6 documents per event and
-1-4 figures per document, with the measures' usual mix.  Each size runs in a fresh process so
-its peak RSS is its own.
+1-4 figures per document, with the measures' usual mix.  They are sparse: few claims share a
+place and month.  Real collections are dense (many documents retell the same few events), so
+``--corpus-docs N`` aligns the claims extracted from N documents built from ../shared/corpus
+(bench/corpus_docs.py; extracted once and cached in a temporary folder).  Each run is a fresh
+process so its peak RSS is its own; CPU seconds are reported beside wall seconds because the
+machine may be busy, and the log-log slope of CPU time against claims is printed for each
+kind of input.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import random
 import resource
 import subprocess
@@ -22,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 MEASURES = ["killed"] * 6 + ["injured"] * 2 + ["displaced", "detained", "missing", "destroyed"]
 
@@ -88,45 +98,85 @@ def synthetic_claims(n: int, seed: int = 3) -> list[dict[str, Any]]:
     return claims[:n]
 
 
-def run_one(n: int) -> dict[str, Any]:
+def run_one(n: int, corpus_docs: int = 0, claims_file: str = "") -> dict[str, Any]:
+    from corpus_docs import collection_claims, read_claims
     from rashomon.align import build_events
+    from rashomon.align.events import align
 
-    claims = synthetic_claims(n)
+    if claims_file:
+        claims = read_claims(Path(claims_file))
+    elif corpus_docs:
+        claims = collection_claims(corpus_docs)
+    else:
+        claims = synthetic_claims(n)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    align(claims[:1])  # loads the gazetteer, once per process
+    cpu = time.process_time()
+    align(claims)
+    align_cpu = time.process_time() - cpu
+    start, cpu = time.perf_counter(), time.process_time()
     events = build_events(claims)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {
-        "claims": n,
+        "input": claims_file or (f"{corpus_docs} corpus documents" if corpus_docs else "synthetic"),
+        "claims": len(claims),
         "events": len(events),
         "seconds": round(seconds, 2),
-        "microseconds_per_claim": round(seconds / n * 1e6, 1),
+        "cpu_seconds": round(cpu, 2),
+        "align_cpu_seconds": round(align_cpu, 2),
+        "microseconds_per_claim": round(cpu / len(claims) * 1e6, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rss_before_align_mb": round(rss_before / 1024, 1),
     }
+
+
+def _slope(rows: list[dict[str, Any]], key: str) -> float | None:
+    if len(rows) < 2 or rows[0][key] <= 0:
+        return None
+    a, b = rows[0], rows[-1]
+    return round(math.log(b[key] / a[key]) / math.log(b["claims"] / a["claims"]), 2)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000, 1000000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000, 1000000])
+    parser.add_argument("--corpus-docs", type=int, nargs="*", default=[])
+    parser.add_argument(
+        "--claims", nargs="*", default=[], help="JSONL claim files (`rashomon extract`)"
+    )
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(int(args.one[0]), int(args.one[1]), args.one[2])))
         return
     results = []
-    for size in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(json.dumps(results[-1]), flush=True)
+    for kind, runs in (
+        ("synthetic", [(n, 0, "") for n in args.sizes]),
+        ("corpus", [(0, d, "") for d in args.corpus_docs]),
+        ("files", [(0, 0, f) for f in args.claims]),
+    ):
+        rows = []
+        for size, docs, path in runs:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(size), str(docs), path],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(json.dumps(rows[-1]), flush=True)
+        if len(rows) > 1:
+            slopes = {
+                "input": f"{kind}: log-log slope of CPU time against claims",
+                "build_events": _slope(rows, "cpu_seconds"),
+                "align_only": _slope(rows, "align_cpu_seconds"),
+            }
+            print(json.dumps(slopes), flush=True)
+            rows.append(slopes)
+        results.extend(rows)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

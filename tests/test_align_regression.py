@@ -50,7 +50,7 @@ MEASURES = ["killed"] * 6 + ["injured", "displaced", "combatants", "combatants"]
 ANCHORS = [dt.date(1918, 3, 30), dt.date(1918, 9, 15), dt.date(1995, 7, 11), dt.date(1937, 12, 13)]
 
 
-def _time(rng: random.Random) -> dict[str, Any] | None:
+def _time(rng: random.Random, mentions: int = 10) -> dict[str, Any] | None:
     day = rng.choice(ANCHORS) + dt.timedelta(days=rng.randint(-40, 40))
     r = rng.random()
     if r < 0.45:
@@ -66,7 +66,7 @@ def _time(rng: random.Random) -> dict[str, Any] | None:
         start_text, end_text = day.isoformat(), "unknown"
     else:
         return None
-    return {"start": start_text, "end": end_text, "start_char": rng.randrange(0, 400, 40)}
+    return {"start": start_text, "end": end_text, "start_char": 40 * rng.randrange(mentions)}
 
 
 def _value(rng: random.Random, start: int) -> dict[str, Any]:
@@ -82,11 +82,13 @@ def dense_claims(seed: int, n: int, docs: int) -> list[dict[str, Any]]:
     per_doc = max(1, n // docs)
     for d in range(docs):
         doc = f"doc{seed}-{d}"
-        sentences = sorted(rng.sample(range(0, 2000, 50), 8))
-        doc_time = _time(rng)
+        # A long document has more sentences and time mentions, so not all of it links up.
+        spread = max(8, per_doc // 3)
+        sentences = sorted(rng.sample(range(0, 250 * spread, 50), spread))
+        doc_time = _time(rng, spread)
         for k in range(rng.randint(1, 2 * per_doc)):
             sentence = rng.choice(sentences)
-            time = doc_time if rng.random() < 0.3 else _time(rng)
+            time = doc_time if rng.random() < 0.3 else _time(rng, spread)
             places = rng.sample(PLACES, rng.choice([0, 1, 1, 1, 2]))
             kind = "event" if rng.random() < 0.1 else "figure"
             claims.append(
@@ -136,6 +138,13 @@ def test_same_groups_on_a_large_dense_collection() -> None:
     # The collection is dense: big events form, and many claims stay apart.
     sizes = sorted(len(g) for g in expected)
     assert sizes[-1] > 100 and sum(1 for s in sizes if s == 1) > 100
+
+
+def test_same_groups_in_one_long_document() -> None:
+    """One document telling many episodes: its undated figures are matched against the
+    events of their places rather than all of the document's events."""
+    claims = dense_claims(13, 1500, 1)
+    assert new_groups(claims) == reference_groups(claims)
 
 
 def test_same_groups_when_claims_arrive_in_two_batches() -> None:

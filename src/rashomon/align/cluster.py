@@ -35,6 +35,7 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
+from functools import lru_cache
 
 from rashomon.align.attach import MentionAttacher
 from rashomon.align.items import Item
@@ -52,8 +53,9 @@ _MONTH_SPAN = 1 << 17
 _YEAR_SPAN = 1 << 14
 
 
+@lru_cache(maxsize=1 << 14)
 def _month_range(t0: dt.date, t1: dt.date) -> range:
-    """Month indexes of [t0, t1] widened by the tolerance."""
+    """Month indexes of [t0, t1] widened by the tolerance (cached: claims share periods)."""
     try:
         lo = t0 - _TOLERANCE
     except OverflowError:
@@ -175,7 +177,10 @@ class Aligner(MentionAttacher):
         self._links: dict[str, dict[int, int]] = {}
         #: The events each document contributes to (for undated claims of that document).
         self._doc_events: dict[str, set[int]] = {}
-        self._ranges: dict[tuple[dt.date, dt.date], range] = {}
+        #: Events holding a count of harm, by each place key and by each place id they name:
+        #: an undated claim reads the events its places nest with, not all of its document's.
+        self._by_key: dict[str, set[int]] = {}
+        self._by_id: dict[str, set[int]] = {}
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -196,13 +201,6 @@ class Aligner(MentionAttacher):
         self._parent.append(cid)
         self._events.append(_Event())
         return cid
-
-    def _months(self, t0: dt.date, t1: dt.date) -> range:
-        """``_month_range``, remembered: claims share a few thousand periods."""
-        months = self._ranges.get((t0, t1))
-        if months is None:
-            months = self._ranges[(t0, t1)] = _month_range(t0, t1)
-        return months
 
     def _country(self, country: str) -> int:
         number = self._country_no.get(country)
@@ -235,6 +233,26 @@ class Aligner(MentionAttacher):
                 del self._dormant[key]
             self._blocks.setdefault(key, {})[cid] = seq
 
+    def _index(self, cid: int, keys: Iterable[str], ids: Iterable[str]) -> None:
+        for key in keys:
+            holders = self._by_key.get(key)
+            if holders is None:
+                self._by_key[key] = {cid}
+            else:
+                holders.add(cid)
+        for pid in ids:
+            holders = self._by_id.get(pid)
+            if holders is None:
+                self._by_id[pid] = {cid}
+            else:
+                holders.add(cid)
+
+    def _unindex(self, cid: int, keys: Iterable[str], ids: Iterable[str]) -> None:
+        for key in keys:
+            self._by_key[key].discard(cid)
+        for pid in ids:
+            self._by_id[pid].discard(cid)
+
     def _unvague(self, cid: int, event: _Event) -> None:
         """The event now has precise dates: vaguely dated claims no longer join it."""
         for key in event.vague_keys:
@@ -259,12 +277,18 @@ class Aligner(MentionAttacher):
                 self._doc_events[doc] = {cid}
             else:
                 events.add(cid)
-        was_fittable = event.harm and bool(event.place_ids)
+        was_fittable, was_harm = event.harm and bool(event.place_ids), event.harm
         if harm:
             event.harm = True
         if item.place_ids:
+            if was_harm and not (
+                item.place_keys <= event.place_keys and item.place_ids <= event.place_ids
+            ):
+                self._index(cid, item.place_keys, item.place_ids)
             event.place_ids = _grow(event.place_ids, item.place_ids)
             event.place_keys = _grow(event.place_keys, item.place_keys)
+        if event.harm and not was_harm:
+            self._index(cid, event.place_keys, event.place_ids)
         if item.countries:
             event.countries = _grow(event.countries, item.countries)
         if not was_fittable and event.harm and event.place_ids:
@@ -285,7 +309,7 @@ class Aligner(MentionAttacher):
                         event.t0 = t0
                     if t1 > event.t1:
                         event.t1 = t1
-                self._file(cid, event, item.countries or _NO_COUNTRIES, self._months(t0, t1))
+                self._file(cid, event, item.countries or _NO_COUNTRIES, _month_range(t0, t1))
             elif harm and event.t0 is None:
                 for country in item.countries or _NO_COUNTRIES:
                     base = self._country(country) * _YEAR_SPAN
@@ -309,7 +333,7 @@ class Aligner(MentionAttacher):
         # A copy: the other's set may be the one that grows below.  An undated event (an
         # event claim attached by phase 3) adds no period to file under.
         hull = (
-            (frozenset(o.countries or _NO_COUNTRIES), self._months(o.t0, o.t1))
+            (frozenset(o.countries or _NO_COUNTRIES), _month_range(o.t0, o.t1))
             if o.t0 is not None and o.t1 is not None
             else None
         )
@@ -319,7 +343,9 @@ class Aligner(MentionAttacher):
         self._unvague(small, s)
         self._parent[small] = big
         self._events[small] = None
-        was_fittable, small_fittable = b.fittable, s.fittable
+        was_fittable, small_fittable, was_harm = b.fittable, s.fittable, b.harm
+        if s.harm:
+            self._unindex(small, s.place_keys, s.place_ids)
         b.members.extend(s.members)
         b.first = min(b.first, s.first)
         b.t0 = s.t0 if b.t0 is None else min(b.t0, s.t0) if s.t0 else b.t0
@@ -332,6 +358,10 @@ class Aligner(MentionAttacher):
         b.place_keys = _grow(b.place_keys, s.place_keys)
         b.countries = _grow(b.countries, s.countries)
         b.harm = b.harm or s.harm
+        if was_harm:
+            self._index(big, s.place_keys, s.place_ids)
+        elif b.harm:
+            self._index(big, b.place_keys, b.place_ids)
         for doc in s.docs:
             events = self._doc_events[doc]
             events.discard(small)
@@ -391,7 +421,7 @@ class Aligner(MentionAttacher):
         fitting: list[int] = []
         checked: set[int] = set()
         first: tuple[int, int, int] | None = None
-        months = self._months(t0, t1)
+        months = _month_range(t0, t1)
         rank = 0
         for country in _in_order(item.countries):
             number = self._country_no.get(country)
@@ -504,16 +534,7 @@ class Aligner(MentionAttacher):
         if not item.harm or not item.place_ids:
             return None
         if item.t0 is None or item.t1 is None:
-            found: int | None = None
-            for cid in self._doc_events.get(item.doc_id, ()):
-                event = self._event(cid)
-                if event.harm and _nested(
-                    item.place_ids, item.place_keys, event.place_ids, event.place_keys
-                ):
-                    if found is not None:
-                        return None
-                    found = cid
-            return found
+            return self._own_fit(item)
         for country in _in_order(item.countries):
             number = self._country_no.get(country)
             if number is None:
@@ -529,6 +550,34 @@ class Aligner(MentionAttacher):
                     ):
                         return cid
         return None
+
+    def _own_fit(self, item: Item) -> int | None:
+        """The one event of the claim's own document that holds a count of harm and whose
+        places nest with the claim's.  Read from the document's events or from the events of
+        the claim's places, whichever is fewer (one long document has thousands of events)."""
+        own = self._doc_events.get(item.doc_id, set())
+        holders = [h for h in map(self._by_key.get, item.place_ids) if h] + [
+            h for h in map(self._by_id.get, item.place_keys) if h
+        ]
+        found: int | None = None
+        if len(own) <= sum(len(h) for h in holders):
+            for cid in own:
+                event = self._event(cid)
+                if event.harm and _nested(
+                    item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                ):
+                    if found is not None:
+                        return None
+                    found = cid
+            return found
+        for held in holders:
+            for cid in held:
+                # Held means harm and nested places; only the document is left to check.
+                if cid != found and cid in own:
+                    if found is not None:
+                        return None
+                    found = cid
+        return found
 
     def groups(self) -> list[list[int]]:
         """The events' members (item indexes), each sorted, ordered by their first member."""

@@ -196,9 +196,10 @@ def make_event(claims: Sequence[Mapping[str, Any]], ratio: float = DISPUTE_RATIO
 
 def align(claims: Sequence[Mapping[str, Any]], progress: Progress | None = None) -> list[list[int]]:
     """The events' members (claim positions, each list sorted), ordered by first member."""
-    aligner = Aligner()
-    aligner.add([to_item(i, c) for i, c in enumerate(claims)], progress)
-    return aligner.groups()
+    with gc_paused():
+        aligner = Aligner()
+        aligner.add([to_item(i, c) for i, c in enumerate(claims)], progress)
+        return aligner.groups()
 
 
 def build_events(

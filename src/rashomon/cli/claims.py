@@ -173,7 +173,8 @@ def _extract_ray(
     for line in summary.failed:
         err_console().print(f"error: {line}", markup=False)
     out_console().print(
-        f"extract: {summary.claims} claims from {summary.documents} documents into {where}"
+        f"extract: {plural(summary.claims, 'claim')} from {plural(summary.documents, 'document')} "
+        f"into {where}"
         + (f"; {summary.skipped} already extracted" if summary.skipped else "")
         + (f"; {len(summary.failed)} failed" if summary.failed else "")
         + (

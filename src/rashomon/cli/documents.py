@@ -418,7 +418,7 @@ def docs(
         rows,
         columns + ([] if fmt is Format.table else ["url", "author", "extra"]),
         fmt,
-        title=f"{len(rows)} documents",
+        title=plural(len(rows), "document"),
     )
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rashomon._words import plural
 from rashomon.cli._common import (
     EXIT_USAGE,
     DbOption,
@@ -109,10 +110,14 @@ def events(
             else ["group", "low", "best", "high", "sources", "estimates"]
         )
         columns += ["disputes", "inconsistencies", "reviewed"]
-        title = f"{len(rows)} events; estimates of {measure!r} per victim group, from their sources"
+        title = (
+            f"{plural(len(rows), 'event')}; estimates of {measure!r} per victim group, "
+            "from their sources"
+        )
         if folded:
             title += (
-                f"; {folded} minor mentions (one source, no figure) folded away: --all shows them"
+                f"; {plural(folded, 'minor mention')} (one source, no figure) folded away: "
+                "--all shows them"
             )
         emit_rows(rows, columns, fmt, title=title)
     else:

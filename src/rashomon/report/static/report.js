@@ -379,7 +379,7 @@
     const minor = matching.filter(isMinor);
     const events = state.all ? matching : matching.filter((e) => !isMinor(e));
     const fold = minor.length ? el("p", { class: "muted", id: "folded" },
-      state.all ? `${minor.length} minor mention(s) (one source, no figure) are listed last. ` : `${minor.length} minor mention(s) (one source, no figure) folded away. `,
+      `${plural(minor.length, "minor mention")} (one source, no figure) ${state.all ? "listed last" : "folded away"}. `,
       el("button", { id: "toggle-minor", onclick: () => { state.all = !state.all; state.page = 0; render(); } }, state.all ? "fold them" : "show them")) : null;
     return [el("div", { class: "overview" }, timeline(events), map(events)), fold, eventList(events), docTable()];
   }
