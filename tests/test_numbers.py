@@ -25,6 +25,22 @@ def _summary(text: str, lang: str) -> list[Exp]:
 
 EN_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # Ratio sides count nobody; a label's index glued to a word is not a ratio side.
+        "Wounded to dead ran 1:3 at the clinic.\nStrength2:4,000 troops\nNearly half a million fled.",
+        [
+            ("1", 1, 1, "exact", "other"),
+            ("3", 3, 3, "exact", "other"),
+            ("2", None, None, "exact", "other"),
+            ("4,000", 4000, 4000, "exact", "quantity"),
+            ("Nearly half a million", 500000, 500000, "approx", "quantity"),
+        ],
+    ),
+    (
+        # A capitalised number word inside a name; a title-case headline keeps its count.
+        "They met at the Seven Oaks inn.\nGuards Say Seven Died",
+        [("Seven", 7, 7, "exact", "other"), ("Seven", 7, 7, "exact", "quantity")],
+    ),
+    (
         # Telephone numbers (a leading 0 or +) are no counts; a long plain number still is.
         "Call 0412345678 or +33612345678; about 1000000000 people live there and 40 died.",
         [
@@ -207,6 +223,15 @@ EN_CASES: list[tuple[str, list[Exp]]] = [
 
 FR_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # "un" after a comma opens another phrase: it repeats no counted noun.
+        "On compta 212 morts, un rapport des gardes citait 80 tués et un demi-million de réfugiés.",
+        [
+            ("212", 212, 212, "exact", "quantity"),
+            ("80", 80, 80, "exact", "quantity"),
+            ("un demi-million", 500000, 500000, "exact", "quantity"),
+        ],
+    ),
+    (
         "Le 15 sept. 1918, sept soldats ont été blessés.",
         [
             ("15", 15, 15, "exact", "day"),
@@ -358,6 +383,14 @@ FR_CASES: list[tuple[str, list[Exp]]] = [
 
 DE_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # German capitalises nouns: "Million" after "halbe" is no name.
+        "Rund eine halbe Million Menschen flohen, einer Viertelmillion fehlte Wasser.",
+        [
+            ("Rund eine halbe Million", 500000, 500000, "approx", "quantity"),
+            ("einer Viertelmillion", 250000, 250000, "exact", "quantity"),
+        ],
+    ),
+    (
         "Am 1. Mai, im 2. Weltkrieg, mehr als zwei Dutzend Tote, zwei Drittel.",
         [
             ("1", 1, 1, "exact", "day"),
@@ -464,6 +497,14 @@ DE_CASES: list[tuple[str, list[Exp]]] = [
 
 ES_CASES: list[tuple[str, list[Exp]]] = [
     (
+        "En la plaza de las Cinco Fuentes murieron cinco personas; medio millón huyó.",
+        [
+            ("Cinco", 5, 5, "exact", "other"),
+            ("cinco", 5, 5, "exact", "quantity"),
+            ("medio millón", 500000, 500000, "exact", "quantity"),
+        ],
+    ),
+    (
         "Más de un centenar de heridos, decenas de miles de personas, un tercio.",
         [
             ("Más de un centenar", 100, None, "more_than", "quantity"),
@@ -562,6 +603,14 @@ ES_CASES: list[tuple[str, list[Exp]]] = [
 ]
 
 RU_CASES: list[tuple[str, list[Exp]]] = [
+    (
+        "Полмиллиона человек бежали, соотношение 1:2.",
+        [
+            ("Полмиллиона", 500000, 500000, "exact", "quantity"),
+            ("1", 1, 1, "exact", "other"),
+            ("2", 2, 2, "exact", "other"),
+        ],
+    ),
     (
         "Полторы тысячи беженцев, трое детей и пятеро взрослых, 4-х человек.",
         [

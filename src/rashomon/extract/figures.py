@@ -72,6 +72,10 @@ def head_noun(
         candidates.append(hit)
         break
     for start, end in groups:
+        # Where every noun is capitalised, a lower-case group word is an adjective
+        # ("40 deutschen und europäischen Firmen").
+        if lex.capitalised_nouns and text[start : start + 1].islower():
+            continue
         if fig.end <= start < limit:
             candidates.append(Hit(start, end, text[start:end], _PEOPLE))
             break

@@ -36,6 +36,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from rashomon.extract._numlang import Lang, load, lookup, words_value
+from rashomon.extract.lexicon import lexicon_data
 
 __all__ = ["ROLES", "NumberMention", "find_numbers"]
 
@@ -59,6 +60,12 @@ _LOWER_BOUNDS = ("more_than", "at_least")
 _UPPER_BOUNDS = ("less_than", "at_most")
 _WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"^\s+(\w+)")
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+# Both sides of a ratio are small bare numbers, not glued to a label ("Casualties1:2,500").
+_RATIO_RIGHT = re.compile(r":\d{1,2}(?!\d|[,.]\d)")
+# _RATIO_LEFT is searched on the text itself: left() stops at the previous item.
+_RATIO_LEFT = re.compile(r"(?<![\w.,])\d{1,2}:$")
+_PHRASE_END = re.compile(r"[,;:.!?()\[\]«»\"“”—–]")
 _DIGIT_NEAR = re.compile(r"\d[\s.]*\||\|[\s.]*\d")
 _LIST_MARK = re.compile(r"^[.)]\s")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
@@ -311,6 +318,9 @@ class _Finder:
                     return done("day")
                 if L.left_ordinal_dot.search(lt) and value.is_integer():
                     return done("ordinal", e + 1)
+        if not digits and self.inside_name(s, e, lt, rt):
+            # "Plaza de las Tres Culturas", "the Three Gorges": a number word in a name
+            return done("other")
         if pm := L.right_percent.match(rt):
             return done("percentage", e + pm.end())
         if am := L.right_age.match(rt):
@@ -327,6 +337,15 @@ class _Finder:
             return done("day")
         if value <= 24 and (tm := L.right_time.match(rt)) and digits:
             return done("time_of_day", e + tm.end())
+        if (
+            digits
+            and mult == 1
+            and not grouped
+            and value < 100
+            and (_RATIO_RIGHT.match(rt) or _RATIO_LEFT.search(self.text, max(0, s - 4), s))
+        ):
+            # "a ratio of 1:3", "3:1": the sides of a ratio (or a verse) count nobody
+            return done("other")
         if is_int4 and 1000 <= value <= 2100:
             if L.left_decade.search(lt):
                 return done("decade")
@@ -374,10 +393,30 @@ class _Finder:
         _bounds(it)
         return it
 
+    def inside_name(self, s: int, e: int, lt: str, rt: str) -> bool:
+        """A capitalised number word between a lower-case word and a capitalised one, in
+        mixed-case text: part of a name, not a count."""
+        word = self.text[s:e]
+        if not word[:1].isupper() or word.isupper():
+            return False
+        if lexicon_data(str(self.L.data["lang"])).get("capitalised_nouns"):
+            return False  # German capitalises every noun: "eine halbe Million Menschen"
+        before = _PREV_WORD.search(lt)
+        after = _NEXT_WORD.match(rt)
+        return (
+            before is not None
+            and after is not None
+            and before.group(1)[:1].islower()
+            and after.group(1)[:1].isupper()
+            and not after.group(1).isupper()
+        )
+
     def note_nouns(self, e: int) -> None:
         while self.nouns and e - self.nouns[0][0] > _NOUN_REACH:
             self.nouns.popleft()
-        for w in _WORD.findall(self.right(e)[:40])[:3]:
+        # Only the words of the number's own phrase: "1 165, un rapport" counts no reports.
+        phrase = _PHRASE_END.split(self.right(e)[:40], maxsplit=1)[0]
+        for w in _WORD.findall(phrase)[:3]:
             if not w[0].isdigit():
                 self.nouns.append((e, w.lower()))
 
