@@ -109,6 +109,14 @@ def test_review_commands_end_to_end(runner: CliRunner, tmp_path: Path) -> None:
     again = runner.invoke(app, ["reviews", "import", str(exported), "--db", other])
     assert again.exit_code == 0 and "0 reviews imported, 6 already present" in again.output
     assert _jsonl(runner.invoke(app, ["events", "--db", other, "-f", "jsonl"]).output) == rows
+    # Counts in words: one review is "1 review".
+    single = tmp_path / "one.jsonl"
+    single.write_text(exported.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+    third = str(tmp_path / "third.db")
+    with Store(third) as store:
+        build(store, tmp_path / "docs3")
+    one = runner.invoke(app, ["reviews", "import", str(single), "--db", third])
+    assert one.exit_code == 0 and "1 review imported, 0 already present" in one.output
 
 
 def test_review_errors_and_orphans(runner: CliRunner, tmp_path: Path) -> None:

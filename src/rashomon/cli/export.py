@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from rashomon._words import plural
 from rashomon.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DbOption, _store, app
 from rashomon.cli._output import err_console
 from rashomon.errors import RashomonError
@@ -131,8 +132,9 @@ def import_cmd(
             err.print(f"error: {exc}", markup=False)
             raise typer.Exit(EXIT_USAGE) from None
     err.print(
-        f"import: {report.imported} claims of {report.documents} documents imported, "
-        f"{len(report.errors)} records refused",
+        f"import: {plural(report.imported, 'claim')} of "
+        f"{plural(report.documents, 'document')} imported, "
+        f"{plural(len(report.errors), 'record')} refused",
         markup=False,
     )
     raise typer.Exit(EXIT_FAILED if report.errors else EXIT_OK)

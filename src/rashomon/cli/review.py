@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rashomon._words import plural
 from rashomon.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DbOption, _store, app
 from rashomon.cli._output import Format, emit_rows, err_console, out_console
 from rashomon.errors import Code, ReviewError
@@ -103,7 +104,7 @@ def _show_target(view: Any, kind: str, target_id: str, fmt: Format) -> None:
         rows.append({"field": "claims", "value": ", ".join(c[:12] for c in data["claims"])})
     emit_rows(rows, ["field", "value"], Format.table)
     if history:
-        _emit_reviews(history, view.status, Format.table, f"{len(history)} reviews")
+        _emit_reviews(history, view.status, Format.table, plural(len(history), "review"))
 
 
 @app.command()
@@ -292,7 +293,7 @@ def reviews(
 
     with _store(db, create=False) as store:
         view = ReviewedView(store)
-        _emit_reviews(view.reviews, view.status, fmt, f"{len(view.reviews)} reviews")
+        _emit_reviews(view.reviews, view.status, fmt, plural(len(view.reviews), "review"))
 
 
 @reviews_app.command(name="import")
@@ -325,7 +326,8 @@ def import_cmd(
     for problem in problems:
         err_console().print(f"error: {file}: {problem}", markup=False)
     out_console().print(
-        f"{imported} reviews imported, {present} already present, {len(problems)} refused",
+        f"{plural(imported, 'review')} imported, {present} already present, "
+        f"{len(problems)} refused",
         markup=False,
     )
     raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)

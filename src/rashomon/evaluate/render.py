@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rashomon._words import plural
 from rashomon.evaluate.fields import FIELDS
 from rashomon.evaluate.results import (
     PRF,
@@ -165,8 +166,9 @@ def render_table(report: EvalReport) -> str:
     n_gold = o.detection.tp + o.detection.fn
     head = f"{'':<18} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
     lines = [
-        f"rashomon eval: {len(report.docs)} documents, {n_gold} gold figures, "
-        f"{o.detection.tp + o.detection.fp} predicted figures",
+        f"rashomon eval: {plural(len(report.docs), 'document')}, "
+        f"{plural(n_gold, 'gold figure')}, "
+        f"{plural(o.detection.tp + o.detection.fp, 'predicted figure')}",
         "",
         head,
         _prf_row("figures", o.detection, 18),
@@ -194,7 +196,7 @@ def render_table(report: EvalReport) -> str:
             f"estimates            {_f(m.estimates.value)}  ({m.estimates.correct}/"
             f"{m.estimates.total} gold quantities summarised within their accepted range)",
             f"dispute precision    {m.dispute_precision:.3f}  ({m.disputes.correct}/"
-            f"{m.disputes.total} figure disputes between figures of one quantity)",
+            f"{plural(m.disputes.total, 'figure dispute')} between figures of one quantity)",
             f"inconsistency alarms {len(m.inconsistency_alarms)} on documents whose gold has none",
         ]
     c = report.consistency

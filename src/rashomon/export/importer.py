@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from sqlalchemy.exc import DBAPIError
 
+from rashomon._words import plural
 from rashomon.errors import Code, RashomonError
 from rashomon.export._view import claim_anchor, machine_claim
 from rashomon.extract.claims import claim_id
@@ -159,7 +160,8 @@ def import_claims(
             fail(
                 Code.STORE,
                 group_line,
-                f"{len(group)} claims of document {group_doc[:12]} not stored: {exc.orig}",
+                f"{plural(len(group), 'claim')} of document {group_doc[:12]} not stored: "
+                f"{exc.orig}",
             )
         else:
             report.imported += len(group)

@@ -328,7 +328,7 @@
     return out;
   }
   function namesText(e) {
-    return (e.names || []).map((n) => `“${n.name}” (${n.docs.length} document${n.docs.length === 1 ? "" : "s"})`).join("; ");
+    return (e.names || []).map((n) => `“${n.name}” (${plural(n.docs.length, "document")})`).join("; ");
   }
   // A minor mention: one source and no figure (a caption, a passing reference).
   const isMinor = (e) => e.docs.length < 2 && !e.estimates.length;
