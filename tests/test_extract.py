@@ -401,3 +401,40 @@ def test_a_sentence_continuing_a_report_keeps_its_source() -> None:
 def test_known_failure_harm_verb_before_troop_noun() -> None:
     got = [(c["value"]["text"], c["measure"]) for c in _claims("Perecieron seis soldados.", "es")]
     assert got == [("seis", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "The floods left 12,000 people homeless and 40 dead.", ["displaced", "killed"]),
+        ("fr", "Les combats ont fait 30 morts et 5 000 sans-abri.", ["killed", "displaced"]),
+        ("es", "El ataque dejó 25 muertos y 3.000 personas sin hogar.", ["killed", "displaced"]),
+        ("de", "Der Sturm tötete 25 Menschen und machte 3.000 obdachlos.", ["killed", "displaced"]),
+        (
+            "ru",
+            "Итоги:\nУбитых — 1 500\nРаненных — 4 000\nБездомных — 20 000\n",
+            ["killed", "injured", "displaced"],
+        ),
+        ("ru", "Погибли 25 человек, ещё 3 000 остались без крова.", ["killed", "displaced"]),
+    ],
+)
+def test_the_homeless_are_displaced_not_killed_or_injured(
+    lang: str, text: str, want: list[str]
+) -> None:
+    """A count of the homeless is never read as a toll of the dead or the injured (nor, in a
+    list, as the line above's measure)."""
+    assert [c["measure"] for c in _claims(text, lang)] == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nearly 9,000 villagers were trapped inside the besieged valley."),
+        ("fr", "Près de 9 000 villageois étaient pris au piège dans la vallée."),
+        ("es", "Unos 9.000 aldeanos quedaron atrapados en el valle."),
+        ("de", "Rund 9.000 Dorfbewohner waren im Tal eingeschlossen."),
+        ("ru", "Около 9 000 крестьян оказались в ловушке в долине."),
+    ],
+)
+def test_people_trapped_are_a_population_not_a_toll(lang: str, text: str) -> None:
+    assert [c["measure"] for c in _claims(text, lang)] == ["population"]

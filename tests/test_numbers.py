@@ -62,7 +62,7 @@ EN_CASES: list[tuple[str, list[Exp]]] = [
     (
         "Several hundred died, one or two survived, and tens of thousands fled; UN Resolution 242 and No. 10.",
         [
-            ("Several hundred", 100, None, "vague", "quantity"),
+            ("Several hundred", 200, None, "vague", "quantity"),
             ("one or two", 1, 2, "range", "quantity"),
             ("tens of thousands", 10000, None, "vague", "quantity"),
             ("242", 242, 242, "exact", "other"),
@@ -1022,3 +1022,20 @@ def test_gold_floors(split: str) -> None:
     assert s["value"] >= floor["value"], s
     assert s["qualifier"] >= floor["qualifier"], s
     assert s["not_figure_as_quantity"] <= floor["not_figure_as_quantity"], s
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "Several hundred thousand fled.", ("Several hundred thousand", 200000)),
+        ("en", "A few hundred thousand fled.", ("A few hundred thousand", 100000)),
+        ("fr", "Plusieurs centaines de villageois ont fui.", ("Plusieurs centaines", 200)),
+        ("es", "Varios miles de vecinos huyeron.", ("Varios miles", 2000)),
+        ("de", "Mehrere Tausend Bauern flohen.", ("Mehrere Tausend", 2000)),
+        ("ru", "Бежали несколько сотен тысяч крестьян.", ("несколько сотен тысяч", 200000)),
+    ],
+)
+def test_several_is_at_least_two_units(lang: str, text: str, want: tuple[str, int]) -> None:
+    """ "Several hundred" is two hundreds at least; "a few" and bare plurals bound no higher."""
+    [got] = [(m.text, m.low) for m in find_numbers(text, lang) if m.role == "quantity"]
+    assert got == want

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from rashomon.extract._list_label import list_label
 from rashomon.extract._places import (
     Context,
     choose_places,
@@ -291,7 +292,11 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
             choose_places(
                 claim, fig, nxt, first_start, places, prev[1] if prev else None, subset, ctx
             )
-            counted = _head_group(p, sent, fig) if measure.measure != "combatants" else None
+            counted = (
+                (_head_group(p, sent, fig) or list_label(p, fig))
+                if measure.measure != "combatants"
+                else None
+            )
             own_group = accounts.clause_victims(sent, fig.start)
             weak = counted is None or bool(counted.get("measure_noun"))
             people = [v for v in prev[1].victims if not v.get("measure_noun")] if prev else []

@@ -39,6 +39,7 @@ REQUIRED_KEYS: dict[str, type] = {
     "vague_determiners": list,  # kept in the span before a vague word ("des")
     "vague_joiners": list,  # join two vague words ("hundreds *of* thousands")
     "vague_prefixes": list,  # "several", "plusieurs" before a vague word or multiplier
+    "vague_several": list,  # prefixes that mean "more than one": "several hundred" is >= 200
     "qualifiers": dict,  # phrase before a number -> qualifier
     "post_qualifiers": dict,  # phrase after a number -> qualifier ("or more")
     "range_pairs": list,  # [opener, closer] around a range ("between", "and")
@@ -292,7 +293,7 @@ def load(lang: str) -> Lang | None:
     vague_head = r"(?:" + _edge(d["vague_determiners"] + d["vague_prefixes"]) + r"\s+)?"
     vague = (
         rf"{vague_head}(?:{vague_word}(?:{vjoin}(?:{vague_word}|{mult_word}))?"
-        rf"|{_edge(d['vague_prefixes'])}\s+(?:{vague_word}|{mult_word}))"
+        rf"|{_edge(d['vague_prefixes'])}\s+(?:{vague_word}|{mult_word})(?:\s+{mult_word})?)"
     )
     vague_piece = re.compile(rf"{vague_word}|{mult_word}", I)
     ordw_parts = list(d["ordinal_words"])

@@ -213,6 +213,11 @@ class _Finder:
             value *= float(v or 1)
         if not pieces or value <= 1:
             return e
+        # "Several hundred" says at least two hundreds (the gold reads "plusieurs centaines"
+        # as a low of 200-300); "a few", "many" and bare plurals say no more than one unit.
+        head = " ".join(m.group()[: pieces[0].start()].casefold().split())
+        if head and head in self.L.data["vague_several"]:
+            value *= 2
         ns = s + pieces[0].start()
         it = _Item(s, e, ns, e, value, None, "vague", "quantity")
         lt = self.left(s)
