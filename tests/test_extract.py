@@ -427,14 +427,40 @@ def test_the_homeless_are_displaced_not_killed_or_injured(
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
+    ("lang", "text", "want"),
     [
-        ("en", "Nearly 9,000 villagers were trapped inside the besieged valley."),
-        ("fr", "Près de 9 000 villageois étaient pris au piège dans la vallée."),
-        ("es", "Unos 9.000 aldeanos quedaron atrapados en el valle."),
-        ("de", "Rund 9.000 Dorfbewohner waren im Tal eingeschlossen."),
-        ("ru", "Около 9 000 крестьян оказались в ловушке в долине."),
+        (
+            "ru",
+            "Потери:\nУбитых — 1 500\nУбитых лесорубов — 600\nРаненных — 4 000\n",
+            [("1 500", "Убитых"), ("600", "лесорубов"), ("4 000", "Раненных")],
+        ),
+        (
+            "en",
+            "Casualties:\nWounded: 4,000\nDead loggers: 600\n",
+            [("4,000", "Wounded"), ("600", "loggers")],
+        ),
+        (
+            "fr",
+            "Bilan :\nBlessés : 4 000\nMorts : 1 500\n",
+            [("4 000", "Blessés"), ("1 500", "Morts")],
+        ),
     ],
 )
-def test_people_trapped_are_a_population_not_a_toll(lang: str, text: str) -> None:
-    assert [c["measure"] for c in _claims(text, lang)] == ["population"]
+def test_a_list_lines_label_names_whom_its_figure_counts(
+    lang: str, text: str, want: list[tuple[str, str]]
+) -> None:
+    got = [(c["value"]["text"], c["victims"][0]["text"]) for c in _claims(text, lang)]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Toll:\nHomeless: 300,000\nHomeless without shelter: 100,000\n"),
+        ("ru", "Итоги:\nБездомных — 20 000\nБездомных, не нашедших приюта — 5 000\n"),
+    ],
+)
+def test_a_list_line_narrowing_the_line_above_counts_a_part_of_it(lang: str, text: str) -> None:
+    whole, part = _claims(text, lang)
+    assert whole["scope"] is None
+    assert part["scope"]["kind"] == "subgroup" and part["measure"] == whole["measure"]

@@ -14,23 +14,53 @@ from typing import Any
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed
 
-__all__ = ["list_label"]
+__all__ = ["list_label", "list_part"]
 
 # The label, then a dash or colon, then the figure: nothing else on the line before it.
 _LABEL = re.compile(r"[ \t|*•-]*(?P<label>[^\W\d_][^\d\n:—–|]{0,60}?)\s*[—–:|-]\s*$")
 # After the figure, the line ends (a citation mark or punctuation may close it).
 _LINE_END = re.compile(r"\s*(?:\[\d{1,3}\])?\s*[.;,]?\s*(?:\n|$)")
 _MAX_WORDS = 6
+# The figure closing a line: a number, optionally with a qualifier word before it.
+_NUMBER_AT_END = re.compile(r"(?:\w+\s+)?\d[\d\s.,' ]*(?=\s*(?:\[\d{1,3}\])?\s*[.;,]?\s*$)")
+
+
+def _label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the label of the list line whose figure spans start..end."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _LABEL.fullmatch(text, line_start, start)
+    if m is None or not _LINE_END.match(text, end):
+        return None
+    return m.span("label")
+
+
+def list_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The label of a list line that narrows the line above ("Homeless — 300,000" then
+    "Homeless without shelter — 100,000"): its figure counts a part of the one above.  None
+    for any other figure."""
+    here = _label(text, start, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    if here is None or line_start == 0:
+        return None
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    m = _NUMBER_AT_END.search(text, above_start, line_start - 1)
+    above = _label(text, m.start(), m.end()) if m else None
+    if above is None:
+        return None
+    head = text[above[0] : above[1]].casefold()
+    label = text[here[0] : here[1]].casefold()
+    if label != head and label.startswith(head) and not label[len(head)].isalnum():
+        return here
+    return None
 
 
 def list_label(p: Parsed, fig: NumberMention) -> dict[str, Any] | None:
     """The group a list line's label names, in the shape of a counted head group; None when
     the figure is not alone on a labelled line."""
-    line_start = p.text.rfind("\n", 0, fig.start) + 1
-    m = _LABEL.fullmatch(p.text, line_start, fig.start)
-    if m is None or not _LINE_END.match(p.text, fig.end):
+    span = _label(p.text, fig.start, fig.end)
+    if span is None:
         return None
-    start, end = m.span("label")
+    start, end = span
     label = p.text[start:end]
     if len(label.split()) > _MAX_WORDS:
         return None

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from rashomon.extract._list_label import list_part
 from rashomon.extract._roles_syntax import clause_bounds
 from rashomon.extract.claims import Claim
 from rashomon.extract.pipeline import Parsed, Sentence
@@ -57,6 +58,7 @@ def assign_scope(p: Parsed, claims: Sequence[Claim]) -> None:
                 or _site(p, sent, c, others)
                 or _area(p, sent, c, others)
                 or _subgroup(p, sent, c, figs[:i])
+                or _list_part(p, c)
             )
     for index, figs in by_sent.items():
         _breakdown(p, p.sentences[index], figs)
@@ -128,6 +130,12 @@ def _area(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str,
         if len(hit.text.split()) >= 2 and hit.start >= c.end and not hit.text.endswith(" en"):
             return _scope(p, "area", hit.start, hit.end)
     return None
+
+
+def _list_part(p: Parsed, c: Claim) -> dict[str, Any] | None:
+    # "Homeless — 300,000" then "Homeless without shelter — 100,000": a part of the line above.
+    span = list_part(p.text, c.start, c.end)
+    return _scope(p, "subgroup", *span) if span is not None else None
 
 
 def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict[str, Any] | None:
