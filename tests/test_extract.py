@@ -457,10 +457,10 @@ def test_a_list_lines_label_names_whom_its_figure_counts(
     ("lang", "text"),
     [
         ("en", "Toll:\nHomeless: 300,000\nHomeless without shelter: 100,000\n"),
-        ("ru", "Итоги:\nБездомных — 20 000\nБездомных, не нашедших приюта — 5 000\n"),
+        ("ru", "Итоги:\nУбитых — 1 200\nУбитых, чьи имена известны — 800\n"),
     ],
 )
 def test_a_list_line_narrowing_the_line_above_counts_a_part_of_it(lang: str, text: str) -> None:
-    whole, part = _claims(text, lang)
+    *_, whole, part = _claims(text, lang)
     assert whole["scope"] is None
     assert part["scope"]["kind"] == "subgroup" and part["measure"] == whole["measure"]

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from rashomon.extract._list_label import list_label
+from rashomon.extract._list_label import list_label, list_measure
 from rashomon.extract._places import (
     Context,
     choose_places,
@@ -277,7 +277,7 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
         made: list[tuple[NumberMention, Claim]] = []
         last_measure: Measure | None = None
         for i, fig in enumerate(quantities):
-            measure = decide(p.text, fig, sent.span, triggers, p.lex, groups)
+            measure = list_measure(p, fig, decide(p.text, fig, sent.span, triggers, p.lex, groups))
             if measure is None and last_measure is not None and made:
                 measure = _enumerated(p, sent, made[-1][0], fig, last_measure)
             if measure is None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rashomon.extract.figures import EVENT_TYPE_OF_MEASURE, Measure
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed
 
-__all__ = ["list_label", "list_part"]
+__all__ = ["list_label", "list_measure", "list_part"]
 
 # The label, then a dash or colon, then the figure: nothing else on the line before it.
 _LABEL = re.compile(r"[ \t|*•-]*(?P<label>[^\W\d_][^\d\n:—–|]{0,60}?)\s*[—–:|-]\s*$")
@@ -54,6 +55,40 @@ def list_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _lead_noun(p: Parsed, start: int, end: int) -> Any:
+    """The measure noun opening a label ("Убитых", "Wounded"), if one does."""
+    return next(
+        (
+            h
+            for h in p.lex.heads.find_all(p.text, start, end)
+            if h.start == start and h.payload.kind == "measure"
+        ),
+        None,
+    )
+
+
+def list_measure(p: Parsed, fig: NumberMention, found: Measure | None) -> Measure | None:
+    """The measure of a figure on a list line: its label's measure noun when the label opens
+    with one ("Бездомных — 300 000" under "Раненных — 40 000" counts the homeless, not the
+    wounded of the line above); otherwise ``found``.  Whether the line holds a figure at all
+    is left to ``found``."""
+    if found is None:
+        return None
+    span = _label(p.text, fig.start, fig.end)
+    lead = _lead_noun(p, *span) if span is not None else None
+    if lead is None or lead.payload.value == found.measure:
+        return found
+    measure = str(lead.payload.value)
+    return Measure(
+        measure,
+        EVENT_TYPE_OF_MEASURE.get(measure, "other"),
+        "people",
+        "head",
+        lead.text,
+        lead.start,
+    )
+
+
 def list_label(p: Parsed, fig: NumberMention) -> dict[str, Any] | None:
     """The group a list line's label names, in the shape of a counted head group; None when
     the figure is not alone on a labelled line."""
@@ -64,14 +99,7 @@ def list_label(p: Parsed, fig: NumberMention) -> dict[str, Any] | None:
     label = p.text[start:end]
     if len(label.split()) > _MAX_WORDS:
         return None
-    lead = next(
-        (
-            h
-            for h in p.lex.heads.find_all(p.text, start, end)
-            if h.start == start and h.payload.kind == "measure"
-        ),
-        None,
-    )
+    lead = _lead_noun(p, start, end)
     if lead is not None and p.text[lead.end : end].strip(" ,"):
         # "Убитых сирийских солдат": the words after the measure noun name the group.
         rest = p.text[lead.end : end]
