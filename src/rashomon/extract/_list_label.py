@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rashomon.extract.figures import EVENT_TYPE_OF_MEASURE, Measure
+from rashomon.extract.claims import EVENT_TYPE_OF_MEASURE
+from rashomon.extract.figures import Measure
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed
 
