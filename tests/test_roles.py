@@ -69,6 +69,44 @@ ROLES = [
     ("es", "Los soldados mataron a 30 civiles en Osterlo.", ["soldados"], "civiles"),
     ("ru", "В Остерло 30 мирных жителей были убиты боевиками.", ["боевиками"], "жителей"),
     ("ru", "Боевики убили 30 мирных жителей в Остерло.", ["Боевики"], "жителей"),
+    # German perfect: the auxiliary nearest the participle decides, not a passive one earlier.
+    (
+        "de",
+        "Im Mai waren Milizen in Osterlo eingedrungen und hatten dort 70 Zivilisten getötet.",
+        ["Milizen"],
+        "Zivilisten",
+    ),
+    (
+        "de",
+        "Im Mai waren in Osterlo 70 Zivilisten von Milizen getötet worden.",
+        ["Milizen"],
+        "Zivilisten",
+    ),
+    # The doer of a support verb's act is the doer of the figure that act counts.
+    (
+        "en",
+        "The militia carried out a massacre in which 80 villagers died.",
+        ["militia"],
+        "villagers",
+    ),
+    (
+        "fr",
+        "Les miliciens ont perpétré un massacre où 80 villageois sont morts.",
+        ["miliciens"],
+        "villageois",
+    ),
+    (
+        "es",
+        "Los milicianos habían cometido una masacre en la que murieron 80 aldeanos.",
+        ["milicianos"],
+        "aldeanos",
+    ),
+    (
+        "de",
+        "Die Miliz verübte in Osterlo ein Massaker, bei dem 80 Dorfbewohner starben.",
+        ["Miliz"],
+        "Dorfbewohner",
+    ),
 ]
 
 
@@ -96,10 +134,18 @@ def test_roles_from_syntax(lang: str, text: str, perps: list[str], victim: str) 
             "Les troupes turques ont massacré 500 Arméniens à Osterlo.",
             "Les troupes arméniennes ont massacré 500 Turcs à Osterlo.",
         ),
+        (
+            "Im Mai waren serbische Milizen eingedrungen und hatten 70 Bosniaken getötet.",
+            "Im Mai waren bosniakische Milizen eingedrungen und hatten 70 Serben getötet.",
+        ),
+        (
+            "Serb forces carried out a massacre in which 80 Bosniaks died.",
+            "Bosniak forces carried out a massacre in which 80 Serbs died.",
+        ),
     ],
 )
 def test_mirror_swaps_roles_and_nothing_else(text: str, swapped: str) -> None:
-    lang = "fr" if text.startswith("Les") else "en"
+    lang = "fr" if text.startswith("Les") else "de" if text.startswith("Im ") else "en"
     a, b = _one(text, lang), _one(swapped, lang)
     assert a.perpetrators and b.perpetrators
     # The doers of one version are named by the group word that the other version harms.

@@ -231,7 +231,14 @@ def _is_passive(p: Parsed, trig: Hit[Any], lo: int) -> bool:
     words = [w.casefold() for w in _WORD.findall(p.text[lo : trig.start])]
     if not p.lex.roles.agent_before_participle:
         words = words[-3:]
-    return any(w in p.lex.passive_aux for w in words)
+    # The auxiliary nearest the participle governs it: "waren einmarschiert und hatten ...
+    # getötet" is an active perfect.
+    for w in reversed(words):
+        if w in p.lex.passive_aux:
+            return True
+        if w in p.lex.roles.perfect_aux:
+            return False
+    return False
 
 
 def _attributed(sent: Sentence, r: Role) -> bool:

@@ -200,6 +200,9 @@ class RolesLexicon:
         self.perpetrator_labels = PhraseMatcher([(w, "label") for w in words("perpetrator_labels")])
         self.determiners = frozenset(w.casefold() for w in words("determiners"))
         self.auxiliaries = frozenset(w.casefold() for w in words("auxiliaries"))
+        #: Auxiliaries of the active perfect ("hatten ... getötet"): nearer the participle than
+        #: a passive auxiliary, they make the clause active.
+        self.perfect_aux = frozenset(w.casefold() for w in words("perfect_aux"))
         self.modifiers = PhraseMatcher([(w, "mod") for w in words("agent_modifiers")])
         self.verb_ending = re.compile(data["verb_endings"]) if data.get("verb_endings") else None
         #: A participle form that, before a preposition, qualifies a noun ("people injured in").

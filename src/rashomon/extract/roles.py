@@ -225,7 +225,13 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
                 names = _proper_subjects(p, sent, cands)
             subject = _subject(p, sent, verb, names, clause)
         if subject is not None:
-            add(clause, verb, _coordinated_before(p, subject, cands, clause))
+            doers = _coordinated_before(p, subject, cands, clause)
+            add(clause, verb, doers)
+            if verb.payload == "support":
+                # "X committed a massacre in which 200 died": the massacre is X's act too.
+                obj = next((a for a in acts if a.start >= verb.end), None)
+                if obj is not None:
+                    add(clause, obj, doers)
     harmed = _victims(p, sent, cands, [a for agents in found.values() for a in agents])
     out: list[Statement] = []
     for clause in sorted(set(found) | set(harmed)):
