@@ -99,7 +99,7 @@ class EventGate:
 EVENTS = EventGate(
     pair_f1=0.925,
     max_forbidden_merges=1,
-    estimate_accuracy=0.526,
+    estimate_accuracy=0.543,
     dispute_precision=0.571,
     max_inconsistency_alarms=0,
 )

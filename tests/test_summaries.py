@@ -527,3 +527,34 @@ def test_the_people_of_a_place_are_no_group(word: str) -> None:
         estimates([fig("a", "d1", 2000, measure="displaced", victims=[victim(word)])]), "displaced"
     )
     assert est["victims"] is None
+
+
+def test_two_figures_of_a_document_adding_up_to_a_third_are_its_parts() -> None:
+    # "62 in Kell and 147 in Brannock and Ost" beside "209 dead", quoting other speakers; a
+    # site's figure (not counted) still adds up with the street's to the toll.
+    claims = [
+        fig("toll", "d1", 209, speaker="the mission"),
+        fig("kell", "d1", 62, speaker="the governor", sentence=100),
+        fig("ost", "d1", 147, speaker="a priest", sentence=200),
+        fig("other", "d2", 230),
+        fig("fire", "d3", 31, scope="site", sentence=0),
+        fig("street", "d3", 4, speaker="the police", sentence=100),
+        fig("all", "d3", 35, sentence=200),
+    ]
+    est = only(estimates(claims))
+    assert "adds up" in why(est, "kell") and "adds up" in why(est, "ost")
+    assert "adds up" in why(est, "street") and "site" in why(est, "fire")
+    assert (est["low"], est["high"]) == (35, 230)
+    pair = [
+        fig("a", "d1", 20, speaker="the army"),
+        fig("b", "d1", 20, speaker="the police", sentence=100),
+        fig("c", "d1", 40, speaker="the mayor", sentence=200),
+    ]
+    assert all(f["counted"] for f in only(estimates(pair))["figures"])
+    # Round estimates add up by chance: 10,000 and 20,000 are no parts of another's 30,000.
+    round_ = [
+        fig("x", "d1", 10000, speaker="the army"),
+        fig("y", "d1", 20000, speaker="the police", sentence=100),
+        fig("z", "d1", 30000, speaker="the mayor", sentence=200),
+    ]
+    assert all(f["counted"] for f in only(estimates(round_))["figures"])

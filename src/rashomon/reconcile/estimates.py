@@ -17,7 +17,9 @@ reads each figure for what it says:
 * a figure that counts a part (a site, an area, a sub-period, a part of a breakdown: its
   ``scope``) never widens the toll and is never summed: it is listed, not counted; so is a
   figure far below another of its own source (a source does not dispute itself: "4 died in
-  the street clashes" beside its "41 dead" is a part of its toll).
+  the street clashes" beside its "41 dead" is a part of its toll), and so are two figures of
+  one document that add up exactly to a third of it ("62 in Kell and 147 in Brannock"
+  beside "209"), whoever it quotes for them.
 
 ``low`` is the smallest lower bound any source gives, ``high`` the largest upper bound (None
 when no source gives one); ``best`` is the median of the sources' point values, where a
@@ -65,6 +67,9 @@ MEASURE_ORDER = (
     "combatants",
 )
 _LOWER_OPEN = frozenset({"more_than", "at_least"})
+_POINT = frozenset({"exact", "approx"})
+#: Figures of one document and quantity searched for two that add up to a third.
+_MAX_SUMMANDS = 200
 _UPPER_OPEN = frozenset({"less_than", "at_most"})
 
 
@@ -109,7 +114,11 @@ def source_keys(claims: Sequence[Mapping[str, Any]]) -> dict[str, tuple[str, str
     # every earlier speaker per claim).
     named: dict[tuple[str, str], list[str]] = {}
     ordered = sorted(
-        claims, key=lambda c: (str(c["doc"]["id"]), int((c.get("evidence") or {}).get("start", 0)))
+        claims,
+        key=lambda c: (
+            str(c["doc"]["id"]),
+            int((c.get("evidence") or {}).get("start", 0)),
+        ),
     )
     for claim in ordered:
         doc = str(claim["doc"]["id"])
@@ -187,6 +196,7 @@ class Quantity:
         """A source does not dispute itself: of its figures of one quantity, one far below
         another ("4 died in the street clashes" beside its "41 dead"; "more than 200 at the
         country house" beside its "thousands") counts a part of its toll."""
+        claims = self._without_summands(claims)
         top: dict[tuple[str, str], int] = {}
         for claim in claims:
             low = bounds(claim["value"])[0]
@@ -205,6 +215,46 @@ class Quantity:
             else:
                 kept.append(claim)
         return kept
+
+    def _without_summands(self, claims: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        """Two figures of one document that add up exactly to a third of that document are
+        its parts ("62 in Kell and 147 in Brannock" beside "209 dead"; "31 in the fire" and "4
+        in the street" beside "35"), whoever the document quotes for them."""
+        by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        # Parts already marked (a site, a sub-area) take part in the sums: "31 in the fire" is
+        # not counted, but "4 in the street" beside it and the "35" is a part all the same.
+        pool = [c for c in self.group.claims if status_of(c) != "superseded"]
+        for claim in pool:
+            value = claim["value"]
+            low = value.get("low")
+            if low and low == value.get("high") and value.get("qualifier") in _POINT:
+                by_doc[str(claim["doc"]["id"])].append(claim)
+        parts: dict[str, int] = {}
+        for figures in by_doc.values():
+            if len(figures) > _MAX_SUMMANDS:
+                continue  # a long list of one document: no pairwise search
+            seen: dict[int, list[str]] = defaultdict(list)
+            for claim in figures:
+                seen[int(claim["value"]["low"])].append(str(claim["id"]))
+            for total in seen:
+                for a in figures:
+                    va = int(a["value"]["low"])
+                    rest = total - va
+                    if rest <= 0 or rest == va or rest not in seen:
+                        continue
+                    if total % 10 == va % 10 == 0:
+                        # Round figures add up by chance ("10,000", "20,000" and "30,000" are
+                        # three estimates, not a total and its parts).
+                        continue
+                    parts[str(a["id"])] = total
+                    for cid in seen[rest]:
+                        parts[cid] = total
+        for cid, total in parts.items():
+            self.reasons.setdefault(
+                cid,
+                f"adds up with another figure of its document to its {total}: a part",
+            )
+        return [c for c in claims if str(c["id"]) not in parts]
 
     def _excluded(self, claim: Mapping[str, Any]) -> str | None:
         status = status_of(claim)
@@ -275,7 +325,8 @@ def _unit(claim: Mapping[str, Any]) -> str | None:
 
 
 def quantities(
-    claims: Sequence[Mapping[str, Any]], sources: Mapping[str, tuple[str, str]] | None = None
+    claims: Sequence[Mapping[str, Any]],
+    sources: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[Quantity]:
     """The event's quantities, harm measures first, named groups before the ungrouped."""
     if sources is None:
@@ -288,7 +339,8 @@ def quantities(
     rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
     out: list[Quantity] = []
     for (measure, unit), members in sorted(
-        figures.items(), key=lambda kv: (rank.get(kv[0][0], 99), kv[0][0], kv[0][1] or "")
+        figures.items(),
+        key=lambda kv: (rank.get(kv[0][0], 99), kv[0][0], kv[0][1] or ""),
     ):
         for group in group_figures(members, sources, named):
             out.append(Quantity(measure, unit, group, sources))
