@@ -116,19 +116,21 @@ def register(app: FastAPI, web: WebApp) -> None:
             return web.page(
                 request, "gone.html.j2", http_status=404, event_id=event_id, now_in=now_in
             )
-        claims, versions = view.claims_and_versions(found["claims"])
+        claims = view.claims_by_id(found["claims"])
         ordered = [claims[c] for c in found["claims"] if c in claims]
-        # A very large event shows its claims a page at a time (estimates cover them all).
+        # A very large event shows its claims a page at a time (estimates cover them all);
+        # versions (for the review forms) only of the claims shown.
         paging = _pages(len(ordered), CLAIMS_PER_PAGE, _int(request.query_params.get("page"), 1))
         shown = ordered[paging["start"] : paging["start"] + CLAIMS_PER_PAGE]
+        versions = view.claim_versions(c["id"] for c in shown)
         docs = catalog.docs
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for c in shown:
+            by_doc.setdefault(c["doc"]["id"], []).append(c)
         columns = [
-            (
-                docs.get(d) or DocInfo(d, d[:12], "", None, None, None, None, None),
-                [c for c in shown if c["doc"]["id"] == d],
-            )
+            (docs.get(d) or DocInfo(d, d[:12], "", None, None, None, None, None), by_doc[d])
             for d in found["docs"]
-            if any(c["doc"]["id"] == d for c in shown)
+            if d in by_doc
         ]
         # The groups of one measure side by side (each victim group's toll is its own
         # quantity), in the report's words: the summary, who gives what, what is left out.
@@ -148,7 +150,7 @@ def register(app: FastAPI, web: WebApp) -> None:
             )
             for measure, group in by_group(estimates_list(found)).items()
         ]
-        doc_map = _doc_map(docs)
+        doc_map = _doc_map({d: docs[d] for d in found["docs"] if d in docs})
         return web.page(
             request,
             "event.html.j2",
@@ -164,7 +166,7 @@ def register(app: FastAPI, web: WebApp) -> None:
             version=view.event_version(found),
             versions=versions,
             history=view.history("event", event_id),
-            claim_history={c: view.history("claim", c) for c in claims},
+            claim_history={c["id"]: view.history("claim", c["id"]) for c in shown},
             status=view.status,
             docs=docs,
         )
