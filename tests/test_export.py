@@ -24,7 +24,7 @@ from rashomon.cli.main import app
 from rashomon.export import export
 from rashomon.export._view import estimate_list
 from rashomon.export.ged import GED_COLUMNS, date_prec, event_rows
-from rashomon.export.parquet import SCHEMAS
+from rashomon.export.parquet import SCHEMAS, write_parquet
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.pipeline import demo_corpus
 from tests._export_data import HOSTILE_META, build_store
@@ -185,6 +185,20 @@ def test_parquet_claims_keep_nested_fields(
         # Fields the schema does not name are kept as JSON text, never dropped.
         extra = json.loads(row["extra"]) if row["extra"] else {}
         assert set(extra) == set(claim) - set(SCHEMAS["claims"].names)
+
+
+def test_parquet_row_groups_are_capped_in_bytes(stored: dict[str, Any], tmp_path: Path) -> None:
+    """Large records (events) are written in smaller row groups: memory holds one group."""
+    events = stored["events"]
+    capped, default = tmp_path / "capped.parquet", tmp_path / "default.parquet"
+    with capped.open("wb") as handle:
+        n = write_parquet(events, handle, "events", batch_size=2, row_group_bytes=1)
+    assert n == len(events)
+    with default.open("wb") as handle:
+        write_parquet(events, handle, "events", batch_size=2)
+    assert pq.ParquetFile(capped).num_row_groups == -(-len(events) // 2) > 1
+    assert pq.ParquetFile(default).num_row_groups == 1
+    assert pq.read_table(capped).equals(pq.read_table(default))
 
 
 def test_parquet_events_keep_estimates_as_lists(

@@ -301,11 +301,14 @@ def write_parquet(
     what: str,
     batch_size: int = 2_000,
     row_group_rows: int = 50_000,
+    row_group_bytes: int = 48 << 20,
 ) -> int:
     """Write records (claims, events or documents) as Parquet; returns the number of rows.
 
     Records are converted ``batch_size`` at a time (Python dicts cost far more memory than
-    their Arrow form) and written in row groups of about ``row_group_rows``."""
+    their Arrow form) and written in row groups of about ``row_group_rows``, fewer when they
+    reach ``row_group_bytes`` in Arrow form (an event with its estimates and figures is
+    tens of times a claim's size: 50,000 of them held at once cost hundreds of MB)."""
     schema = SCHEMAS[what]
     found = iter(records) if what != "claims" else map(_review_rows, records)
     n = 0
@@ -315,7 +318,8 @@ def write_parquet(
         while batch := list(islice(found, batch_size)):
             pending.append(_record_batch(batch, schema, what))
             n += len(batch)
-            if sum(b.num_rows for b in pending) >= row_group_rows:
+            rows = sum(b.num_rows for b in pending)
+            if rows >= row_group_rows or sum(b.nbytes for b in pending) >= row_group_bytes:
                 writer.write_table(pa.Table.from_batches(pending, schema=schema))
                 pending.clear()
         if pending:
