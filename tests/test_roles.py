@@ -247,3 +247,23 @@ def test_scope(text: str, figure: str, kind: str | None) -> None:
     assert (claim.scope or {}).get("kind") == kind
     if claim.scope and claim.scope["start"] is not None:
         assert text[claim.scope["start"] : claim.scope["end"]] == claim.scope["text"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A named group says who is counted; the harm word is not a group beside it.
+        ("en", "The massacre of Armenians left 1,200 dead in Osterlo.", [["Armenians"]]),
+        ("en", "Soldiers attacked Armenians in Osterlo, causing 1,200 deaths.", [["Armenians"]]),
+        # Where no group is named each count keeps its own word, never the previous count's.
+        (
+            "es",
+            "Hubo 26 muertos, más de mil detenidos y cerca de 100 heridos en Osterlo.",
+            [["muertos"], ["detenidos"], ["heridos"]],
+        ),
+    ],
+)
+def test_victims_are_groups_before_harm_words(
+    lang: str, text: str, expected: list[list[str]]
+) -> None:
+    assert [_texts(c.victims) for c in _figures(text, lang)] == expected

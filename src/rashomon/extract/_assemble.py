@@ -253,6 +253,25 @@ def _attribute_back(p: Parsed, sent: Sentence, claims: list[Claim], previous: Se
             claim.notes.append("attribution: from the next sentence, which refers back to it")
 
 
+def _who_is_counted(p: Parsed, victims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Named groups over harm words: "12,000 deaths" among Muslims counts Muslims, and
+    "detenidos" are no victims of the next count ("100 heridos"); where no group is named, the
+    figure's own counted word ("1 000 morts") stays."""
+    real = [v for v in victims if not v.get("measure_noun") and not _harm_word(p, v)]
+    if real:
+        return real
+    own = [v for v in victims if v.get("measure_noun")]
+    return own or victims
+
+
+def _harm_word(p: Parsed, v: dict[str, Any]) -> bool:
+    text = str(v.get("text") or "")
+    return any(
+        h.start == 0 and h.end == len(text) and h.payload.kind == "measure"
+        for h in p.lex.heads.finditer(text)
+    )
+
+
 def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
     claims: list[Claim] = []
     ctx = Context(p)
@@ -309,6 +328,7 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
                 claim.victims, vnote = accounts.victims(sent, fig.start, counted)
                 if vnote:
                     claim.notes.append(vnote)
+            claim.victims = _who_is_counted(p, claim.victims)
             perps, note = accounts.perpetrators(
                 sent,
                 fig.start,
