@@ -464,3 +464,44 @@ def test_a_list_line_narrowing_the_line_above_counts_a_part_of_it(lang: str, tex
     *_, whole, part = _claims(text, lang)
     assert whole["scope"] is None
     assert part["scope"]["kind"] == "subgroup" and part["measure"] == whole["measure"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "when"),
+    [
+        (
+            "en",
+            "In May 1931 the army advanced. Nearly 9,000 villagers were trapped in the valley.",
+            "May 1931",
+        ),
+        (
+            "fr",
+            "En mai 1931, l'armée avança. Près de 9 000 villageois étaient pris au piège.",
+            "mai 1931",
+        ),
+        (
+            "es",
+            "En mayo de 1931 el ejército avanzó. Unos 9.000 aldeanos quedaron atrapados.",
+            "mayo de 1931",
+        ),
+        (
+            "de",
+            "Im Mai 1931 rückte die Armee vor. Rund 9.000 Dorfbewohner waren eingeschlossen.",
+            "Mai 1931",
+        ),
+        (
+            "ru",
+            "В мае 1931 года армия наступала. Около 9 000 крестьян оказались в ловушке.",
+            "мае 1931 года",
+        ),
+    ],
+)
+def test_people_trapped_are_a_population_at_the_events_time(
+    lang: str, text: str, when: str
+) -> None:
+    """People caught in the event are a population, never a toll, and the narrative time
+    dates them, as it does not a census ("the town had 9,000 inhabitants")."""
+    [claim] = _claims(text, lang)
+    assert claim["measure"] == "population" and when in claim["time"]["text"]
+    census = _claims("In May 1931 the army advanced. The town had 9,000 inhabitants.", "en")
+    assert [c["measure"] for c in census] == ["population"] and census[0]["time"] is None

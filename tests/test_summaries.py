@@ -558,3 +558,29 @@ def test_two_figures_of_a_document_adding_up_to_a_third_are_its_parts() -> None:
         fig("z", "d1", 30000, speaker="the mayor", sentence=200),
     ]
     assert all(f["counted"] for f in only(estimates(round_))["figures"])
+
+
+def test_a_people_named_with_a_kind_of_people_overlaps_that_kind() -> None:
+    # One source gives "Chinese civilians and prisoners of war" and "civilians": the same
+    # people, one toll; "Armenian civilians" and "Azerbaijani civilians" stay two.
+    same = [
+        fig(
+            "a",
+            "d1",
+            40000,
+            400000,
+            qualifier="range",
+            victims=[victim("prisoners of war"), victim("Chinese civilians")],
+        ),
+        fig(
+            "b", "d1", 100000, None, qualifier="vague", victims=[victim("civilians")], sentence=100
+        ),
+        fig("c", "d2", 300000, victims=[victim("civilians")]),
+    ]
+    [est] = estimates(same)
+    assert (est["low"], est["high"], est["n_sources"]) == (40000, 400000, 2)
+    apart = [
+        fig("x", "d1", 300, victims=[victim("Armenian civilians")]),
+        fig("y", "d1", 900, victims=[victim("Azerbaijani civilians")], sentence=100),
+    ]
+    assert len(estimates(apart)) == 2

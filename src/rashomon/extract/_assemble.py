@@ -428,14 +428,17 @@ def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure) -> Claim:
         "start": fig.start,
         "end": fig.end,
     }
-    explicit = _explicit_time(p, sent, fig, own_clause=m.measure in OWN_TIME_ONLY)
+    own_only = m.measure in OWN_TIME_ONLY and not (
+        m.basis == "trigger" and p.lex.narrative_cues.fullmatch(m.cue_text)
+    )
+    explicit = _explicit_time(p, sent, fig, own_clause=own_only)
     if explicit is not None:
         claim.time = time_dict(explicit)
-    elif m.measure not in OWN_TIME_ONLY and sent.context_time is not None:
+    elif not own_only and sent.context_time is not None:
         claim.time = time_dict(sent.context_time, "context")
         if claim.time is not None:
             claim.notes.append("time: narrative time carried from earlier sentences")
-    elif m.measure not in OWN_TIME_ONLY and (lede := lede_time_for(p, sent, fig.end)):
+    elif not own_only and (lede := lede_time_for(p, sent, fig.end)):
         # A lede often gives its figure before the time of the act ("... claimed 300 lives,
         # an official said. The toll of last Thursday's massacre ..."): nothing earlier
         # dates this figure, so the act the lede goes on to date does.

@@ -290,6 +290,16 @@ class Lexicon:
                 for p in m["patterns"]
             ]
         )
+        # Cues of a state during the event ("trapped"): their figures take the narrative time
+        # even when their measure is a baseline's.
+        self.narrative_cues = PhraseMatcher(
+            [
+                (p, True)
+                for m in data.get("measures", [])
+                if m.get("narrative_time")
+                for p in m["patterns"]
+            ]
+        )
         # Words that assert an event without a figure ("occupying the city on 15 September").
         self.events = PhraseMatcher(
             [(p, e["event_type"]) for e in data.get("events", []) for p in e["patterns"]]

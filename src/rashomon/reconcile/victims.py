@@ -103,6 +103,12 @@ def _label_of(text: str, actor_id: str | None) -> _Label | None:
         # no group.
         if fold(table.actors[mention.actor_id].name) not in words.generic:
             found.append(_canonical(table, mention.actor_id))
+        # A people's name for some of its people ("civils chinois", "Chinese civilians") also
+        # names the kind of people it counts, as "Tamil civilians" does word by word.
+        for word in mention.text.split() if " " in mention.text.strip() else ():
+            for inner in table.find_actors(word):
+                if inner.type in _DEMOGRAPHIC and inner.actor_id != mention.actor_id:
+                    found.append(_canonical(table, inner.actor_id))
     found = list(dict.fromkeys(found))
     rest = [
         w
@@ -200,6 +206,15 @@ def _set_apart(a: Sequence[_Label], b: Sequence[_Label]) -> bool:
     "men and boys"), which can be the same people."""
     if {lab.key for lab in a} & {lab.key for lab in b}:
         return False
+    # One names a kind of people the other names too, and at most one names a people, or
+    # both the same ("Chinese civilians and prisoners of war" beside "civilians"): overlapping.
+    ids_a = {actor for lab in a for actor in lab.actors}
+    ids_b = {actor for lab in b for actor in lab.actors}
+    if ids_a & ids_b:
+        peoples_a = {x for x in ids_a if x[2] in _IDENTITY}
+        peoples_b = {x for x in ids_b if x[2] in _IDENTITY}
+        if not peoples_a or not peoples_b or peoples_a & peoples_b:
+            return False
     ka, kb = _categories(a), _categories(b)
     return not (ka and kb and ka.isdisjoint(kb))
 
