@@ -72,15 +72,15 @@ DEV = Gate(
         "places": 0.97,
         "victims": 0.835,
         "perpetrators": 0.5,
-        "attribution": 0.855,
-        "status": 0.966,
+        "attribution": 0.859,
+        "status": 0.970,
     },
     perpetrator_precision=0.985,
     victim_precision=0.881,
     max_perpetrator_inversions=0,
     max_victim_inversions=0,
     max_not_figure_hits=1,
-    status_f1=0.666,
+    status_f1=0.702,
 )
 
 

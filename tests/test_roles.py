@@ -186,6 +186,15 @@ def test_uppercase_and_hard_wrapped_sentences_keep_their_roles() -> None:
 # -- stance -----------------------------------------------------------------------------------
 
 STANCES = [
+    # The speaker named in apposition ("the envoy, Jon Brask,") is the one whose pluperfect
+    # report ("It was Brask who had announced") the revised toll replaces.
+    (
+        "en",
+        "On Friday the envoy to Osterlo, Jon Brask, said some 300 people had been killed after "
+        "the toll was revised. It was Brask who had announced on Sunday that 966 had been killed.",
+        "966",
+        "superseded",
+    ),
     ("en", "The ministry revised its toll from 1,000 to 300 on Friday.", "1,000", "superseded"),
     ("en", "The ministry revised its toll from 1,000 to 300 on Friday.", "300", None),
     ("en", "Officials lowered an earlier toll of 1,000 killed on Friday.", "1,000", "superseded"),
@@ -267,3 +276,24 @@ def test_victims_are_groups_before_harm_words(
     lang: str, text: str, expected: list[list[str]]
 ) -> None:
     assert [_texts(c.victims) for c in _figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "en",
+            "On Friday, the envoy to Osterlo, Jon Brask, said 300 people died.",
+            "the envoy to Osterlo, Jon Brask",
+        ),
+        (
+            "fr",
+            "Le porte-parole, Jon Brask, a déclaré que 300 personnes sont mortes.",
+            "Le porte-parole, Jon Brask",
+        ),
+        ("en", "At least 40 people were killed in Osterlo, said the ministry.", "the ministry"),
+    ],
+)
+def test_a_name_in_apposition_belongs_to_the_speaker(lang: str, text: str, speaker: str) -> None:
+    attribution = _one(text, lang).attribution
+    assert attribution is not None and attribution["speaker"] == speaker

@@ -310,6 +310,7 @@ def _verb(
             and nxt is not None
             and (nxt.group()[:1].isupper() or nxt.group().casefold() in lex.roles.determiners)
             and not lex.clause_breaks.fullmatch(nxt.group().casefold())
+            and not _appositive_name(before + " ")
         )
     )
     for start, end in [] if inverted else _subject_candidates(text, sent, hit, lex):
@@ -348,6 +349,18 @@ def _verb(
     return None
 
 
+# A name in apposition right before the verb: ", Jon Brask," (capitalised words only).
+_APPOSITIVE = re.compile(r",\s*(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}),\s*$")
+
+
+def _appositive_name(before: str) -> re.Match[str] | None:
+    """ ", Jon Brask, " closing the text before a verb, the name capitalised throughout."""
+    m = _APPOSITIVE.search(before)
+    if m is None or not all(w[:1].isupper() for w in m.group("name").split()):
+        return None
+    return m
+
+
 def _subject_candidates(
     text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -368,6 +381,13 @@ def _subject_candidates(
     # parle"): the subject opens the sentence, after leading adverbials.
     first = re.search(r"[,(]", scan)
     opening = first.start() if first else len(scan)
+    appositive = _appositive_name(scan)
+    if appositive is not None and appositive.start() > 0:
+        # "(On Wednesday,) the UN envoy, Jon Brask, said": the phrase and the name in
+        # apposition are one speaker (the name ties it to the same person's other reports).
+        head = scan.rfind(",", 0, appositive.start()) + 1
+        if scan[head : appositive.start()].strip():
+            out.append((base + head, base + appositive.end("name")))
     if opening > 0:
         out.append((base, base + opening))
     segments = [m.end() for m in re.finditer(r",\s*", scan)]
