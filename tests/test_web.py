@@ -68,6 +68,11 @@ def test_pages_list_filter_search_and_page(site: tuple[Store, Corpus]) -> None:
     assert "script-src 'self'" in overview.headers["Content-Security-Policy"]
     assert overview.headers["X-Frame-Options"] == "DENY"
     assert 'class="tl-event"' in overview.text and "/static/basemap.svg" in overview.text
+    # The overview's counts in words: "1 document", "3 documents", "0 reviews".
+    counts = re.findall(
+        r"<span>([\d,]+) (documents?|events?|disputes?|reviews?)</span>", overview.text
+    )
+    assert len(counts) == 4 and all((n == "1") == (not w.endswith("s")) for n, w in counts), counts
     events = client.get("/events")
     listed = re.findall(r'data-event="(ev-[0-9a-f]{16})"', events.text)
     assert set(corpus.events.values()) < set(listed)
