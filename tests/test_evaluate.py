@@ -485,6 +485,12 @@ def test_per_language_breakdown_and_rendering(tmp_path: Path) -> None:
     assert bare.languages == {DOC: "en", "beta.txt": "fr"}
     table = render_table(report)
     assert "per language" in table and "beta.txt" in table and "strict" in table
+    # Each row shows role precision of both roles, inversions and the stance's F1 ("-": no
+    # non-asserted stance to score), as the reference scorer reports them overall.
+    head = next(line for line in table.splitlines() if "det P" in line)
+    assert head.split()[-5:] == ["perpP", "victP", "inv", "st", "F1"], head
+    fr_row = next(line for line in table.splitlines() if line.startswith("fr "))
+    assert fr_row.split()[-4:] == ["1.00", "1.00", "0", "-"], fr_row
     as_json = json.loads(json.dumps(report.to_dict()))
     assert as_json["overall"]["detection"]["f1"] == 1.0
     assert as_json["by_language"]["en"]["fields"]["victims"]["accuracy"] is None

@@ -141,12 +141,13 @@ def _prf_row(label: str, m: PRF, width: int) -> str:
 
 
 def _breakdown(title: str, rows: dict[str, Scores], width: int) -> list[str]:
-    # One line per language or document: detection, strict F1 and every field accuracy.
+    # One line per language or document: detection, strict F1, every field accuracy, role
+    # precision (perpetrators, victims), inversions of both roles and the stance's F1.
     heads = " ".join(f"{_FIELD_HEADS[f]:>5}" for f in FIELDS)
     lines = [
         title,
         f"{'':<{width}} {'det P':>6} {'det R':>6} {'det F1':>6} {'strict':>6}"
-        f" {'n':>4} {heads} {'notfg':>5} {'perpP':>5} {'inv':>3}",
+        f" {'n':>4} {heads} {'notfg':>5} {'perpP':>5} {'victP':>5} {'inv':>3} {'st F1':>5}",
     ]
     for name, s in rows.items():
         accs = " ".join(f"{_f(s.fields[f].value):>5}" for f in FIELDS)
@@ -155,7 +156,9 @@ def _breakdown(title: str, rows: dict[str, Scores], width: int) -> list[str]:
             f"{name:<{width}} {_f(s.detection.precision):>6} {_f(s.detection.recall):>6}"
             f" {_f(s.detection.f1):>6} {_f(s.strict.f1):>6} {n_gold:>4} {accs}"
             f" {s.not_figure_violations:>5} {s.roles.perpetrator_precision:>5.2f}"
-            f" {len(s.roles.perpetrator_inversions):>3}"
+            f" {s.roles.victim_precision:>5.2f}"
+            f" {len(s.roles.perpetrator_inversions) + len(s.roles.victim_inversions):>3}"
+            f" {_f(s.status.f1):>5}"
         )
     return lines
 
