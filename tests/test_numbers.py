@@ -25,6 +25,11 @@ def _summary(text: str, lang: str) -> list[Exp]:
 
 EN_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # A citation glued to the first bound does not cut a range.
+        "Estimates run from 460[2] to 3,500 dead.",
+        [("from 460[2] to 3,500", 460, 3500, "range", "quantity")],
+    ),
+    (
         # Ratio sides count nobody; a label's index glued to a word is not a ratio side.
         "Wounded to dead ran 1:3 at the clinic.\nStrength2:4,000 troops\nNearly half a million fled.",
         [
@@ -382,6 +387,14 @@ FR_CASES: list[tuple[str, list[Exp]]] = [
 ]
 
 DE_CASES: list[tuple[str, list[Exp]]] = [
+    (
+        # Swiss grouping with a typographic apostrophe.
+        "Um 10‘000 zu niedrig, 569'000 Geflohene.",
+        [
+            ("10‘000", 10000, 10000, "exact", "quantity"),
+            ("569'000", 569000, 569000, "exact", "quantity"),
+        ],
+    ),
     (
         # German capitalises nouns: "Million" after "halbe" is no name.
         "Rund eine halbe Million Menschen flohen, einer Viertelmillion fehlte Wasser.",

@@ -292,6 +292,10 @@ def test_victims_are_groups_before_harm_words(
             "Le porte-parole, Jon Brask",
         ),
         ("en", "At least 40 people were killed in Osterlo, said the ministry.", "the ministry"),
+        # An acronym names a body, also after its article and in German.
+        ("de", "Rund 500 Menschen seien aus Osterlo geflohen, sagte das UNHCR.", "das UNHCR"),
+        ("de", "300 Menschen sind in Osterlo gestorben, wie die OSZE mitteilte.", "die OSZE"),
+        ("en", "About 500 people fled Osterlo, said the UNHCR.", "the UNHCR"),
     ],
 )
 def test_a_name_in_apposition_belongs_to_the_speaker(lang: str, text: str, speaker: str) -> None:

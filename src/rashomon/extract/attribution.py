@@ -181,6 +181,8 @@ def _plausible_speaker(subject: str, lex: Lexicon) -> bool:
         return True
     if lex.capitalised_nouns and len(named) >= 2:
         return True  # a German name is usually two capitalised words or more
+    if any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) and not subject.isupper():
+        return True  # an acronym names a body ("das UNHCR", "die UNO"), in mixed-case text
     return bool(lex.source_nouns.find_all(subject))
 
 
@@ -332,7 +334,11 @@ def _verb(
         text, hit.end, min(sent.end, hit.end + 4)
     ):
         after = text[span[0] : span[1]].strip(_QUOTES)
-        if (_plausible_speaker(after, lex) and after[:1].isupper()) or lex.source_nouns.find_all(
+        # "..., sagte das UNHCR", "..., said the UN": a name after its article.
+        head = next(
+            (w for w in _WORD.findall(after) if w.casefold() not in lex.roles.determiners), ""
+        )
+        if (_plausible_speaker(after, lex) and head[:1].isupper()) or lex.source_nouns.find_all(
             after[:40]
         ):
             return Attribution(

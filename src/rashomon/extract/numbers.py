@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rashomon.extract._numlang import Lang, load, lookup, words_value
 from rashomon.extract.lexicon import lexicon_data
@@ -496,8 +496,22 @@ def _merge(text: str, L: Lang, items: list[_Item]) -> list[_Item]:
         merged = _range(text, L, a, b) if a.role == b.role == "quantity" else None
         if merged is not None:
             out[-1] = merged
-        else:
-            out.append(b)
+            continue
+        if (
+            b.role == "quantity"
+            and a.role == "citation"
+            and len(out) >= 2
+            and out[-2].role == "quantity"
+            and out[-2].end == a.start
+        ):
+            # "460[2] to 3,500": a citation glued to the first bound does not cut the range.
+            first = out[-2]
+            merged = _range(text, L, replace(first, end=a.end, num_end=a.end), b)
+            if merged is not None:
+                merged.num_end = b.num_end
+                out[-2:] = [merged]
+                continue
+        out.append(b)
     return out
 
 
