@@ -216,16 +216,12 @@ def test_killing_the_report_command_never_leaves_a_broken_report(
     subprocess.run([*command, "--out", str(out)], check=True, capture_output=True, timeout=300)
     full_run = time.monotonic() - start
     rng = random.Random(11)
-    replaced = 0
     for _ in range(5):
-        before = _digest(out)
         proc = subprocess.Popen([*command, "--out", str(out)], stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 1.2) * full_run)
+        time.sleep(rng.uniform(0.3, 1.1) * full_run)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
-        # The previous report, untouched, or the new one, whole (the report is dated, so a
-        # new one never has the old digest).
-        if _digest(out) != before:
-            replaced += 1
+        # The previous report, untouched, or the new one, whole: never a cut page.  (Where the
+        # kill lands depends on the machine's load; the slow writer above is always killed
+        # mid-write.)
         assert _complete_report(out)
-    assert replaced < 5  # some kills landed before the rename

@@ -4,7 +4,6 @@ the store: a later run works."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,9 @@ from typer.testing import CliRunner
 from rashomon import Store, analyze
 from rashomon.cli.main import app
 from rashomon.store.db import BEYOND_RANGE_NOTE
-from tests.conftest import needs_pg
 
 HUGE = "At least 10000000000000000000 people were killed in Norvik on 3 May 1931, it claimed.\n"
 PLAIN = "On 4 May 1931 about 40 people were killed in Brisk, officials said.\n"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_pg)])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "s.db")
-    else:
-        yield request.getfixturevalue("pg_url")
 
 
 def _write(folder: Path, files: dict[str, str | bytes]) -> Path:
@@ -39,22 +29,24 @@ def _write(folder: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def test_figure_beyond_64_bits_is_kept_flagged_and_does_not_poison(
-    db: str, tmp_path: Path, runner: CliRunner
+    any_db: str, tmp_path: Path, runner: CliRunner
 ) -> None:
     first = _write(tmp_path / "one", {"huge.txt": HUGE, "plain.txt": PLAIN})
-    res = runner.invoke(app, ["analyze", str(first), "--db", db, "--out", str(tmp_path / "r.html")])
+    res = runner.invoke(
+        app, ["analyze", str(first), "--db", any_db, "--out", str(tmp_path / "r.html")]
+    )
     assert res.exit_code == 0, res.output
-    with Store(db) as store:
+    with Store(any_db) as store:
         huge = [c for c in store.claims() if c["value"] and c["value"]["low"] > 2**63]
     assert len(huge) == 1 and huge[0]["value"]["low"] == 10**19
     assert BEYOND_RANGE_NOTE in huge[0]["notes"]
     # Later runs (more documents, the events, the report) still work.
     second = _write(tmp_path / "two", {"more.txt": PLAIN.replace("40", "45")})
     res = runner.invoke(
-        app, ["analyze", str(second), "--db", db, "--out", str(tmp_path / "r.html")]
+        app, ["analyze", str(second), "--db", any_db, "--out", str(tmp_path / "r.html")]
     )
     assert res.exit_code == 0, res.output
-    res = runner.invoke(app, ["events", "--db", db, "--format", "jsonl"])
+    res = runner.invoke(app, ["events", "--db", any_db, "--format", "jsonl"])
     assert res.exit_code == 0, res.output
 
 
@@ -81,7 +73,7 @@ def test_claims_the_store_refuses_fail_their_document_alone(
         assert again.extraction.failed == [] and again.extraction.failed_before == 1
 
 
-def test_nul_characters_never_reach_the_store(db: str, tmp_path: Path) -> None:
+def test_nul_characters_never_reach_the_store(any_db: str, tmp_path: Path) -> None:
     head = ("x" * 79 + "\n") * 110
     folder = _write(
         tmp_path / "docs",
@@ -91,7 +83,7 @@ def test_nul_characters_never_reach_the_store(db: str, tmp_path: Path) -> None:
             "SOURCES.csv": "file,title,publisher\nb.txt,Ti\x00tle,Pub\x00lisher\n",
         },
     )
-    with Store(db) as store:
+    with Store(any_db) as store:
         report = analyze(store, [folder])
         assert report.ingest.ok, [o.message() for o in report.ingest.failed]
         docs = {Path(d.path).name: d for d in store.iter_documents()}

@@ -8,10 +8,15 @@ returns.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
 import signal
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
@@ -89,6 +94,9 @@ def language_gap(lang: str | None, spans: Sequence[LangSpan] = ()) -> str | None
     return None
 
 
+_Result = list[dict[str, Any]] | str
+
+
 def extract_one(
     doc: Document,
     limits: Limits = DEFAULT_LIMITS,
@@ -147,9 +155,11 @@ def extract_store(
     docs = (store.get_document(doc_id) for doc_id in todo)
     one = partial(extract_one, limits=limits)
     if jobs > 1 and len(todo) > 1:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_ignores_ctrl_c)
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)
+        )
         try:
-            results = zip(todo, pool.map(one, docs, chunksize=8), strict=True)
+            results = zip(todo, _bounded_map(pool, one, docs, jobs), strict=True)
             _record(store, results, summary, on_document)
         finally:
             # Interrupted: drop the queued documents instead of extracting them all first.
@@ -164,10 +174,61 @@ def extract_store(
     return summary
 
 
-def _worker_ignores_ctrl_c() -> None:
+_CHUNK = 8  # documents per task: fewer round trips, still a fine-grained balance
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor,
+    fn: Callable[[Document], _Result],
+    docs: Iterable[Document],
+    jobs: int,
+) -> Iterator[_Result]:
+    """``pool.map`` in order, reading documents from the store only as workers free up.
+
+    ``Executor.map`` submits everything at once, so every document of the store would be read
+    into memory before the first result came back; here at most ``4 * jobs`` chunks wait.
+    """
+    pending: deque[Future[list[_Result]]] = deque()
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) == _CHUNK:
+            pending.append(pool.submit(_run_chunk, fn, chunk))
+            chunk = []
+            while len(pending) >= 4 * jobs:
+                yield from pending.popleft().result()
+    if chunk:
+        pending.append(pool.submit(_run_chunk, fn, chunk))
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _run_chunk(fn: Callable[[Document], _Result], chunk: list[Document]) -> list[_Result]:
+    return [fn(doc) for doc in chunk]
+
+
+def _worker_init(parent: int) -> None:
+    """A worker dies with the process that started it: killed with SIGKILL, the parent
+    cannot tell its workers to stop, and they would wait on their task queue forever."""
     # Ctrl-C reaches every process of the terminal's group; the parent decides what happens
     # (it stops, and says what was kept), the workers must not die with tracebacks first.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(AttributeError, OSError):  # Linux: SIGKILL when the parent goes
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # Elsewhere (and should the parent die before the call above): watch for re-parenting.
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _record(

@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,10 +66,12 @@ class AddResult:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # The wait for a busy database first: switching a new file to WAL needs a lock that a
+    # second process opening the same new store may hold.
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -123,13 +126,28 @@ class Store:
         self._insert_raw = Prepared(s.raw_content.insert(), dialect)
         self._insert_path = Prepared(s.doc_paths.insert(), dialect)
         try:
-            with self.engine.begin() as conn:
-                self.schema_version = _migrate(conn, target)
+            self.schema_version = self._open_schema(target)
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
                 Code.STORE, f"not a usable rashomon store: {exc.orig}", target
             ) from None
+
+    def _open_schema(self, target: str) -> int:
+        """Create or migrate the schema, safely when several processes open a new store at
+        once (two `analyze` runs): PostgreSQL serialises them with an advisory lock; on SQLite
+        the loser of the race finds the tables made meanwhile and tries again, now a no-op."""
+        for attempt in range(_SCHEMA_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    if self.engine.dialect.name == "postgresql":
+                        conn.execute(select(func.pg_advisory_xact_lock(_SCHEMA_LOCK)))
+                    return _migrate(conn, target)
+            except DatabaseError as exc:
+                if attempt + 1 == _SCHEMA_ATTEMPTS or not _lost_schema_race(exc):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         for conn in self._all_writers:
@@ -490,6 +508,19 @@ class Store:
                     Code.AMBIGUOUS_DOC, f"id prefix matches several documents: {shown}", ref
                 )
         raise StoreError(Code.UNKNOWN_DOC, "no document with this id, id prefix or path", ref)
+
+
+_SCHEMA_ATTEMPTS = 8
+#: PostgreSQL advisory lock key held while the schema is created or migrated ("rashomon").
+_SCHEMA_LOCK = 0x7261_7368_6F6D_6F6E
+
+
+def _lost_schema_race(exc: DatabaseError) -> bool:
+    text = str(exc.orig).lower()
+    return any(
+        sign in text
+        for sign in ("already exists", "duplicate column", "database is locked", "unique")
+    )
 
 
 def disk_full(exc: BaseException) -> bool:
