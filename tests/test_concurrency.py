@@ -172,3 +172,31 @@ def test_killed_parallel_run_leaves_no_workers(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.2)
     assert not [pid for pid in workers if _alive(pid)]
+
+
+def test_exclusive_blocks_a_second_holder(any_db: str) -> None:
+    # The lock alignment runs under: a second store object (its own connection or file
+    # descriptor, as another process would have) waits until the first lets go.
+    order: list[str] = []
+    held = threading.Event()
+
+    def first() -> None:
+        with Store(any_db) as store, store.exclusive("align"):
+            held.set()
+            time.sleep(0.5)
+            order.append("first released")
+
+    def second() -> None:
+        held.wait(timeout=60)
+        with Store(any_db) as store, store.exclusive("align"):
+            order.append("second acquired")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert order == ["first released", "second acquired"]
+    # Another name is another lock: it does not wait.
+    with Store(any_db) as a, a.exclusive("align"), Store(any_db) as b, b.exclusive("other"):
+        pass

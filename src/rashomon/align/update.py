@@ -149,7 +149,16 @@ def update_events(
     """Align new claims and refresh the events they touch.  A different dispute ratio than
     the stored events were computed with, or events summarised by another version of
     ``make_event``, refreshes every event (grouping is unchanged).
-    ``align`` may spread the work (``rashomon.scale``); what is stored is the same."""
+    ``align`` may spread the work (``rashomon.scale``); what is stored is the same.
+    Two runs on one store align one after the other (the second finds nothing due),
+    else both would insert the same new events."""
+    with store.exclusive("align"):
+        return _update_events(store, ratio, progress, align)
+
+
+def _update_events(
+    store: Store, ratio: float, progress: Progress | None, align: AlignFn
+) -> AlignSummary:
     # What is needed of the stored events: their ids, ratio and counts (streamed, not kept).
     stored = Stored()
     for event in store.iter_events():

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -162,6 +163,42 @@ class Store:
             conn = self._writers.conn = self.engine.connect()
             self._all_writers = [c for c in self._all_writers if not c.closed] + [conn]
         return conn
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a store-wide lock named ``name`` while the block runs, so that a read, a
+        computation and a write over the whole store (event alignment) never interleave with
+        the same in another process: the second waits, then finds the work done.  PostgreSQL:
+        a session advisory lock; SQLite: ``flock`` on ``<store>-<name>.lock`` beside it (never
+        on the database file itself: closing another descriptor of it would drop the POSIX
+        locks SQLite holds in this process)."""
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(select(func.pg_advisory_lock(key)))
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(select(func.pg_advisory_unlock(key)))
+                    conn.commit()
+            return
+        file = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not file or file == ":memory:":
+            yield
+            return
+        import fcntl  # POSIX only, like the stores' other multi-process guarantees
+
+        try:
+            fd = os.open(f"{file}-{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:  # a read-only folder: nothing here can write the store either
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     def __enter__(self) -> Store:
         return self
