@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-__all__ = ["for_terminal", "storable_path", "without_nul"]
+__all__ = ["for_terminal", "hide_secrets", "storable_path", "without_nul"]
 
 # C0 and C1 controls (tab and newline included: a message is one line), DEL, the bidirectional
 # marks, embeddings, overrides and isolates, line and paragraph separators, lone surrogates.
@@ -35,6 +35,21 @@ def for_terminal(text: str) -> str:
     """``text`` with control and bidi-formatting characters spelled out (``\\x1b``, ``\\n``,
     ``\\u202e``): what a terminal shows is what the string holds, on one line."""
     return _UNSAFE.sub(_spell, text)
+
+
+# The password of a URL's user information: scheme://user:PASSWORD@host (up to the last '@'
+# before the host, since a password may itself hold '@').
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^\s/]*(?=@)")
+# libpq's key=value form: password=secret or password='se cret'.
+_KV_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)", re.I)
+
+
+def hide_secrets(text: str) -> str:
+    """``text`` with the passwords of database URLs and of libpq ``password=`` settings
+    replaced by ``***``: a store location or a driver's message may be printed, in a
+    summary, an error or a log, and a password never is."""
+    text = _URL_PASSWORD.sub(r"\g<head>***", text)
+    return _KV_PASSWORD.sub(r"\g<head>***", text)
 
 
 def storable_path(path: str | Path) -> str:

@@ -21,7 +21,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from rashomon.cli._output import Format, err_console, out_console
+from rashomon.cli._output import Format, err_console, out_console, print_error
 from rashomon.errors import RashomonError, StoreError
 from rashomon.escape import for_terminal
 from rashomon.ingest import IngestOptions, IngestReport, Outcome, iter_sources
@@ -106,12 +106,12 @@ def _store(db: str | None, *, create: bool = True) -> Iterator[Store]:
     try:
         store = Store(db or default_db(), create=create)
     except RashomonError as exc:
-        err_console().print(f"error: {for_terminal(str(exc))}", markup=False)
+        print_error(exc)
         raise typer.Exit(EXIT_USAGE) from None
     try:
         yield store
     except RashomonError as exc:
-        err_console().print(f"error: {for_terminal(str(exc))}", markup=False)
+        print_error(exc)
         raise typer.Exit(EXIT_USAGE if isinstance(exc, StoreError) else EXIT_FAILED) from None
     finally:
         store.close()

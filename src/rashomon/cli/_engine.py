@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rashomon.cli._common import EXIT_USAGE
-from rashomon.cli._output import err_console
+from rashomon.cli._output import print_error
 from rashomon.errors import RashomonError
 
 if TYPE_CHECKING:
@@ -84,6 +84,6 @@ def ray_engine(
         try:
             opened = stack.enter_context(RayEngine(address=address, workers=workers))
         except RashomonError as exc:
-            err_console().print(f"error: {exc}", markup=False)
+            print_error(exc)
             raise typer.Exit(EXIT_USAGE) from None
         yield opened

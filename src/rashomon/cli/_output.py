@@ -14,6 +14,7 @@ from rich.measure import Measurement
 from rich.table import Table
 
 from rashomon._csv import safe_cell
+from rashomon.escape import for_terminal, hide_secrets
 
 
 class Format(StrEnum):
@@ -29,6 +30,13 @@ def out_console() -> Console:
 
 def err_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_error(message: object) -> None:
+    """``error: MESSAGE`` on stderr as one line: control characters spelled out, passwords
+    hidden (a message may quote a file name, a title or a store URL)."""
+    text = for_terminal(hide_secrets(str(message)))
+    err_console().print(f"error: {text}", markup=False)
 
 
 def emit_rows(

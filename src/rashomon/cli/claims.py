@@ -27,7 +27,7 @@ from rashomon.cli._common import (
     stop_on_signals,
 )
 from rashomon.cli._engine import AddressOpt, EngineName, EngineOpt, JobsOpt, ray_engine
-from rashomon.cli._output import Format, emit_rows, err_console, out_console
+from rashomon.cli._output import Format, emit_rows, err_console, out_console, print_error
 from rashomon.errors import RashomonError
 from rashomon.limits import DEFAULT_MAX_CHARS, DEFAULT_SECONDS, Limits
 
@@ -111,7 +111,7 @@ def extract(
             "Run the same command again to extract them.",
         )
     except RashomonError as exc:
-        err.print(f"error: {exc}", markup=False)
+        print_error(exc)
         raise typer.Exit(EXIT_USAGE) from None
     for problem in result.problems:
         err.print(f"error: {problem}", markup=False)
@@ -166,9 +166,9 @@ def _extract_ray(
             else:
                 with _store(db, create=False) as store:
                     summary = engine.extract(store, limits=limits, retry_failed=retry_failed)
-                    where = store.location
+                    where = store.shown
         except RashomonError as exc:
-            err_console().print(f"error: {exc}", markup=False)
+            print_error(exc)
             raise typer.Exit(EXIT_FAILED) from None
     for line in summary.failed:
         err_console().print(f"error: {line}", markup=False)
@@ -270,7 +270,7 @@ def eval_cmd(
             given_events=read_jsonl(pred_events) if pred_events is not None else None,
         )
     except (GoldFormatError, json.JSONDecodeError) as exc:
-        err_console().print(f"error: {exc}", markup=False)
+        print_error(exc)
         raise typer.Exit(EXIT_USAGE) from None
     for target, rows in ((save_claims, run.claims), (save_events, run.events or [])):
         if target is not None:

@@ -47,7 +47,7 @@ from rashomon.cli._engine import (
     JobsOpt,
     ray_engine,
 )
-from rashomon.cli._output import Format, emit_rows, err_console, out_console
+from rashomon.cli._output import Format, emit_rows, err_console, out_console, print_error
 from rashomon.errors import RashomonError
 from rashomon.escape import for_terminal
 from rashomon.ingest import IngestReport
@@ -249,10 +249,10 @@ def analyze(
                 try:
                     report = _run_ingest(targets, options, quiet, runner, tally, total=total)
                 except RashomonError as exc:  # a Ray run that stopped, a store it cannot reach
-                    err_console().print(f"error: {exc}", markup=False)
+                    print_error(exc)
                     raise typer.Exit(EXIT_FAILED) from None
                 summary = holder["summary"]
-                _print_analysis(summary, store.location)
+                _print_analysis(summary, store.shown)
                 if report_path is not None and summary.n_documents == 0:
                     err_console().print(
                         "error: no documents to report on: nothing was ingested "
@@ -462,7 +462,7 @@ def show(
         try:
             document = store.get_document(doc)
         except RashomonError as exc:
-            err_console().print(f"error: {exc}", markup=False)
+            print_error(exc)
             raise typer.Exit(EXIT_USAGE) from None
     if cut is not None:
         start, end = cut

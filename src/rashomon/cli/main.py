@@ -15,9 +15,8 @@ from typing import NoReturn
 from rashomon._version import __version__
 from rashomon.atomic import write_error
 from rashomon.cli._common import EXIT_FAILED, EXIT_USAGE, app
-from rashomon.cli._output import err_console, out_console
+from rashomon.cli._output import out_console, print_error
 from rashomon.errors import Code, RashomonError
-from rashomon.escape import for_terminal
 
 # isort: off
 # Importing a command module registers its commands; this order is the order of `--help`.
@@ -67,7 +66,7 @@ def main() -> None:
 
 
 def _fail(message: str, status: int) -> NoReturn:
-    err_console().print(f"error: {for_terminal(message)}", markup=False)
+    print_error(message)
     sys.exit(status)
 
 

@@ -13,7 +13,7 @@ import typer
 
 from rashomon._words import plural
 from rashomon.cli._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, DbOption, _store, app
-from rashomon.cli._output import Format, emit_rows, err_console, out_console
+from rashomon.cli._output import Format, emit_rows, err_console, out_console, print_error
 from rashomon.errors import Code, ReviewError
 
 #: A review refused because its target changed since the reviewer saw it, or because the
@@ -22,7 +22,7 @@ EXIT_REFUSED = EXIT_FAILED
 
 
 def _fail(exc: ReviewError) -> typer.Exit:
-    err_console().print(f"error: {exc}", markup=False)
+    print_error(exc)
     refused = exc.code in (Code.STALE_REVIEW, Code.FORBIDDEN)
     return typer.Exit(EXIT_REFUSED if refused else EXIT_USAGE)
 
@@ -319,7 +319,7 @@ def import_cmd(
                 lines = list(enumerate(handle, 1))
         except (OSError, UnicodeDecodeError) as exc:
             code = Code.NOT_FOUND if isinstance(exc, FileNotFoundError) else Code.READ_FAILED
-            err_console().print(f"error: {file}: {code.value} {exc}", markup=False)
+            print_error(f"{file}: {code.value} {exc}")
             raise typer.Exit(EXIT_USAGE) from None
     with _store(db) as store:
         imported, present, problems = import_reviews(store, lines)
@@ -378,7 +378,7 @@ def users_add(
         try:
             add_user(store, name, role, password, replace=replace)
         except ReviewError as exc:
-            err_console().print(f"error: {exc}", markup=False)
+            print_error(exc)
             raise typer.Exit(EXIT_USAGE) from None
     out_console().print(f"user {name} ({role}) saved", markup=False)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from rashomon.cli._common import EXIT_USAGE, DbOption, _store, app
-from rashomon.cli._output import err_console, out_console
+from rashomon.cli._output import out_console, print_error
 from rashomon.errors import RashomonError
 
 
@@ -46,11 +46,11 @@ def serve(
 
             check_binding(store, host)
         except RashomonError as exc:
-            err_console().print(f"error: {exc}", markup=False)
+            print_error(exc)
             raise typer.Exit(EXIT_USAGE) from None
         shown = f"[{host}]" if ":" in host else host
         out_console().print(
-            f"rashomon: serving {store.location} on http://{shown}:{port}/ (Ctrl-C stops)",
+            f"rashomon: serving {store.shown} on http://{shown}:{port}/ (Ctrl-C stops)",
             markup=False,
         )
         run(store, host, port, user or _default_user())

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 
 from rashomon.document import Document, LangSpan, Repair
 from rashomon.errors import Code, StoreError
+from rashomon.escape import hide_secrets
 from rashomon.store import schema as s
 from rashomon.store._statements import Prepared
 from rashomon.store.migrations import MIGRATIONS
@@ -100,22 +101,24 @@ class Store:
     def __init__(self, path_or_url: str | Path | None = None, *, create: bool = True) -> None:
         target = str(path_or_url) if path_or_url is not None else default_db()
         self.location = target
+        #: The location as printed: a URL's password never is (``rashomon.escape``).
+        self.shown = shown = hide_secrets(target)
         url = db_url(target)
         if url.startswith("sqlite:///"):
             file = Path(url[len("sqlite:///") :])
             if file.is_dir():
-                raise StoreError(Code.STORE, "is a directory, not a database file", target)
+                raise StoreError(Code.STORE, "is a directory, not a database file", shown)
             if not file.exists() and not create:
-                raise StoreError(Code.STORE, "no such store (run `rashomon ingest` first)", target)
+                raise StoreError(Code.STORE, "no such store (run `rashomon ingest` first)", shown)
             if not file.parent.is_dir():
-                raise StoreError(Code.STORE, "the folder for the store does not exist", target)
+                raise StoreError(Code.STORE, "the folder for the store does not exist", shown)
         try:
             self.engine: Engine = create_engine(url)
         except Exception as exc:  # bad URL, missing driver
-            raise StoreError(Code.STORE, f"cannot open store: {exc}", target) from None
+            raise StoreError(Code.STORE, hide_secrets(f"cannot open store: {exc}"), shown) from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        event.listen(self.engine, "handle_error", partial(_on_error, target))
+        event.listen(self.engine, "handle_error", partial(_on_error, shown))
         # The connection documents are added through, kept for the store's life (one per
         # thread): checking one out of the pool for every document cost as much as writing it.
         self._writers = threading.local()
@@ -127,11 +130,11 @@ class Store:
         self._insert_raw = Prepared(s.raw_content.insert(), dialect)
         self._insert_path = Prepared(s.doc_paths.insert(), dialect)
         try:
-            self.schema_version = self._open_schema(target)
+            self.schema_version = self._open_schema(shown)
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
-                Code.STORE, f"not a usable rashomon store: {exc.orig}", target
+                Code.STORE, hide_secrets(f"not a usable rashomon store: {exc.orig}"), shown
             ) from None
 
     def _open_schema(self, target: str) -> int:
@@ -236,7 +239,7 @@ class Store:
             # A broken connection is not reused; the transaction was rolled back.
             conn.close()
             if disk_full(exc):
-                raise _full_error(self.location) from None
+                raise _full_error(self.shown) from None
             raise
         return AddResult("stored" if version == 1 else "new_version", doc_id, doc.path, version)
 
