@@ -3,10 +3,15 @@
 The page is built in the browser from the embedded JSON with DOM methods that never interpret
 text as markup (``textContent``, ``createElement``), so document text, which is untrusted, can
 not inject anything; the JSON itself is escaped so no ``</script>`` can close its block.
+A second guard: the Content-Security-Policy allows only the page's own script and style
+element, by their SHA-256 hashes (no ``'unsafe-inline'``), so a script that got into the page
+some other way would still not run.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from importlib import resources
 from pathlib import Path
@@ -40,16 +45,25 @@ def _asset(name: str) -> str:
     return (resources.files("rashomon.report") / "static" / name).read_text(encoding="utf-8")
 
 
+def csp_hash(text: str) -> str:
+    """The CSP source that allows exactly one inline element with this content."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
 def render_html(data: dict[str, Any], title: str = "rashomon report") -> str:
     env = Environment(
         loader=PackageLoader("rashomon.report", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
     )
     template = env.get_template("report.html.j2")
+    css, js = _asset("report.css"), _asset("report.js")
     return template.render(
         title=title,
-        css=_asset("report.css"),
-        js=_asset("report.js"),
+        css=css,
+        js=js,
+        css_hash=csp_hash(css),
+        js_hash=csp_hash(js),
         data=script_json(data),
     )
 
