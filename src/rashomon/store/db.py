@@ -529,15 +529,26 @@ class Store:
         ref = ref.strip()
         if not ref:
             raise StoreError(Code.UNKNOWN_DOC, "empty document reference")
+        lowered = ref.lower()
+        is_hex = all(c in "0123456789abcdef" for c in lowered)
+        if len(lowered) == _ID_LENGTH and is_hex:
+            # A full id (what extraction asks for, once per document): one primary-key read.
+            found = conn.execute(
+                select(s.documents.c.id).where(s.documents.c.id == lowered)
+            ).scalar_one_or_none()
+            if found is not None:
+                return str(found)
         for candidate in dict.fromkeys((ref, str(Path(ref)), _abspath(ref))):
             latest = _latest_doc_for_path(conn, candidate)
             if latest is not None:
                 return latest
-        lowered = ref.lower()
-        if len(lowered) >= 4 and all(c in "0123456789abcdef" for c in lowered):
+        if len(lowered) >= 4 and is_hex:
+            # A range on the primary key, not LIKE 'prefix%' (SQLite's case-insensitive LIKE
+            # reads every row): ids are lowercase hex, so they sort below prefix + 'g'.
+            in_range = and_(s.documents.c.id >= lowered, s.documents.c.id < lowered + "g")
             ids = list(
                 conn.execute(
-                    select(s.documents.c.id).where(s.documents.c.id.startswith(lowered)).limit(6)
+                    select(s.documents.c.id).where(in_range).order_by(s.documents.c.id).limit(6)
                 ).scalars()
             )
             if len(ids) == 1:
@@ -550,6 +561,8 @@ class Store:
         raise StoreError(Code.UNKNOWN_DOC, "no document with this id, id prefix or path", ref)
 
 
+#: Document ids are the sha256 of their text in lowercase hex.
+_ID_LENGTH = 64
 _SCHEMA_ATTEMPTS = 8
 #: PostgreSQL advisory lock key held while the schema is created or migrated ("rashomon").
 _SCHEMA_LOCK = 0x7261_7368_6F6D_6F6E
