@@ -122,18 +122,16 @@ def pending_documents(
     done = store.extracted_with()
     failures = store.extraction_failures()
     todo = []
-    for row in store.list_documents():
-        if not row["current"]:
-            continue
-        if done.get(row["id"]) == EXTRACTOR and not (retry_failed and row["id"] in failures):
-            if row["id"] in failures:
+    for doc_id, lang in store.current_languages():
+        if done.get(doc_id) == EXTRACTOR and not (retry_failed and doc_id in failures):
+            if doc_id in failures:
                 summary.failed_before += 1
             else:
                 summary.skipped += 1
             continue
-        if not row["lang"] or lexicon(row["lang"]) is None:
-            summary.unsupported[row["lang"] or "unknown"] += 1
-        todo.append(row["id"])
+        if not lang or lexicon(lang) is None:
+            summary.unsupported[lang or "unknown"] += 1
+        todo.append(doc_id)
     return todo
 
 

@@ -440,6 +440,18 @@ class Store:
                 for row in conn.execute(query.where(s.documents.c.id.in_(chunk))):
                     yield _document(row)
 
+    def current_languages(self) -> list[tuple[str, str | None]]:
+        """(id, language) of the current version of every path, in path order: all that
+        choosing the documents to extract needs, in one query (:meth:`list_documents` builds
+        every document's version history: 26 s at 200,000 documents)."""
+        query = (
+            select(s.documents.c.id, s.documents.c.lang)
+            .where(s.documents.c.id.in_(_current_doc_ids()))
+            .order_by(s.documents.c.path, s.documents.c.ingested_at)
+        )
+        with self.engine.connect() as conn:
+            return [(str(r.id), r.lang) for r in conn.execute(query)]
+
     def iter_current_documents(
         self, *, with_text: bool = False, batch_size: int = 200
     ) -> Iterator[dict[str, Any]]:
