@@ -68,7 +68,7 @@ DEV = Gate(
         "measure": 0.942,
         "value": 0.971,
         "qualifier": 0.980,
-        "time": 0.88,
+        "time": 0.891,
         "places": 0.97,
         "victims": 0.835,
         "perpetrators": 0.5,

@@ -213,3 +213,27 @@ def test_russian_speech_and_stamp() -> None:
     times = _claims(text, "ru", "2005-07-11")
     for t in times.values():
         assert t is None or t["start"] == "2005-05-01", times
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "En 1968 murieron 325 estudiantes en Osterlo. La cifra fue retomada por el escritor "
+            "en su libro Ensayo (Editorial Norte, 1979): murieron 325 estudiantes.",
+        ),
+        (
+            "en",
+            "In 1968 troops killed 300 students in Osterlo. The toll was cited later (Brask and "
+            "Velt, 1979): 300 students died.",
+        ),
+    ],
+)
+def test_a_cited_works_year_dates_nothing(lang: str, text: str) -> None:
+    p = parse(text, lang)
+    assert p is not None
+    years = [t for s in p.sentences for t in s.times if t.text == "1979"]
+    assert [t.role for t in years] == ["publication"]
+    figures = [c for c in p.claims if c.kind == "figure"]
+    assert figures and all((c.time or {}).get("start", "")[:4] == "1968" for c in figures)

@@ -131,7 +131,7 @@ def time_role(
 ) -> str:
     """``event``, ``speech`` or ``publication`` for one mention of ``sent`` (``verbs``: the
     sentence's reporting verbs, when the caller already has them)."""
-    if _is_publication(p, sent, m):
+    if _is_publication(p, sent, m) or _cited_work(p, sent, m):
         return "publication"
     if _act_bound(p, sent, m):
         return "event"
@@ -162,6 +162,23 @@ def time_role(
                     return "speech"
                 break
     return "event"
+
+
+def _cited_work(p: Parsed, sent: Sentence, m: TimeMention) -> bool:
+    """ "Posdata (Fondo de Cultura Económica, 1970)", "(Oxford University Press, 2004)": a
+    year closing a bracket after a publisher's name dates a book, not an event."""
+    if m.precision != "year":
+        return False
+    opened = p.text.rfind("(", sent.span.start, m.start)
+    if opened < 0 or p.text.find(")", m.end, sent.span.end) != m.end:
+        return False
+    inside = p.text[opened + 1 : m.start]
+    return (
+        inside.rstrip().endswith(",")
+        and ")" not in inside
+        and not any(ch.isdigit() for ch in inside)
+        and not _has_harm(p, opened, m.start)
+    )
 
 
 def _short_line(p: Parsed, sent: Sentence) -> bool:
