@@ -21,10 +21,16 @@ __all__ = ["list_label", "list_measure", "list_part"]
 # The label, then a dash or colon, then the figure: nothing else on the line before it.
 _LABEL = re.compile(r"[ \t|*•-]*(?P<label>[^\W\d_][^\d\n:—–|]{0,60}?)\s*[—–:|-]\s*$")
 # After the figure, the line ends (a citation mark or punctuation may close it).
-_LINE_END = re.compile(r"\s*(?:\[\d{1,3}\])?\s*[.;,]?\s*(?:\n|$)")
+# Each run of blanks follows a token of its own: no two runs compete for the same blanks, so a
+# long run of them is read once (documents are untrusted).
+_LINE_END = re.compile(r"[ \t]*(?:\[\d{1,3}\][ \t]*)?(?:[.;,][ \t]*)?(?:\r?\n|$)")
 _MAX_WORDS = 6
 # The figure closing a line: a number, optionally with a qualifier word before it.
-_NUMBER_AT_END = re.compile(r"(?:\w+\s+)?\d[\d\s.,' ]*(?=\s*(?:\[\d{1,3}\])?\s*[.;,]?\s*$)")
+_NUMBER_AT_END = re.compile(
+    r"(?:\w+[ \t]+)?\d[\d.,'\u00a0\u202f ]*(?=[ \t]*(?:\[\d{1,3}\][ \t]*)?(?:[.;,][ \t]*)?$)"
+)
+#: How far back from a line's end its figure is looked for (a list line is short).
+_TAIL = 80
 
 
 def _label(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -45,7 +51,7 @@ def list_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     if here is None or line_start == 0:
         return None
     above_start = text.rfind("\n", 0, line_start - 1) + 1
-    m = _NUMBER_AT_END.search(text, above_start, line_start - 1)
+    m = _NUMBER_AT_END.search(text, max(above_start, line_start - 1 - _TAIL), line_start - 1)
     above = _label(text, m.start(), m.end()) if m else None
     if above is None:
         return None
