@@ -3,6 +3,7 @@
     python bench/bench_align.py                       # synthetic: 1e3, 1e4, 1e5, 1e6
     python bench/bench_align.py --sizes 1000 100000 --json bench/out/align.json
     python bench/bench_align.py --sizes --corpus-docs 2000 10000   # claims from the corpus
+    python bench/bench_align.py --sizes --corpus-docs 2000 --copies 1 5 25   # retold 5, 25 times
     python bench/bench_align.py --sizes --claims a.jsonl b.jsonl     # `rashomon extract` output
 
 Synthetic claims are drawn from realistic shapes: events spread over 60 countries (Zipf-
@@ -98,7 +99,20 @@ def synthetic_claims(n: int, seed: int = 3) -> list[dict[str, Any]]:
     return claims[:n]
 
 
-def run_one(n: int, corpus_docs: int = 0, claims_file: str = "") -> dict[str, Any]:
+def retold(claims: list[dict[str, Any]], copies: int) -> list[dict[str, Any]]:
+    """The claims ``copies`` times over, each copy as claims of other documents (new claim and
+    document ids): a collection where every document is told again by ``copies`` sources, as
+    extracting that many more generated documents would give, without the extraction."""
+    if copies <= 1:
+        return claims
+    return [
+        {**c, "id": f"{c['id']}~{k}", "doc": {**c["doc"], "id": f"{c['doc']['id']}~{k}"}}
+        for k in range(copies)
+        for c in claims
+    ]
+
+
+def run_one(n: int, corpus_docs: int = 0, claims_file: str = "", copies: int = 1) -> dict[str, Any]:
     from corpus_docs import collection_claims, read_claims
     from rashomon.align import build_events
     from rashomon.align.events import align
@@ -106,7 +120,7 @@ def run_one(n: int, corpus_docs: int = 0, claims_file: str = "") -> dict[str, An
     if claims_file:
         claims = read_claims(Path(claims_file))
     elif corpus_docs:
-        claims = collection_claims(corpus_docs)
+        claims = retold(collection_claims(corpus_docs), copies)
     else:
         claims = synthetic_claims(n)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -118,7 +132,8 @@ def run_one(n: int, corpus_docs: int = 0, claims_file: str = "") -> dict[str, An
     events = build_events(claims)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {
-        "input": claims_file or (f"{corpus_docs} corpus documents" if corpus_docs else "synthetic"),
+        "input": claims_file
+        or (f"{corpus_docs} corpus documents x {copies}" if corpus_docs else "synthetic"),
         "claims": len(claims),
         "events": len(events),
         "seconds": round(seconds, 2),
@@ -147,21 +162,30 @@ def main() -> None:
         "--claims", nargs="*", default=[], help="JSONL claim files (`rashomon extract`)"
     )
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--copies",
+        type=int,
+        nargs="*",
+        default=[1],
+        help="each --corpus-docs run also with its claims retold by this many copies",
+    )
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), int(args.one[1]), args.one[2])))
+        print(
+            json.dumps(run_one(int(args.one[0]), int(args.one[1]), args.one[2], int(args.one[3])))
+        )
         return
     results = []
     for kind, runs in (
-        ("synthetic", [(n, 0, "") for n in args.sizes]),
-        ("corpus", [(0, d, "") for d in args.corpus_docs]),
-        ("files", [(0, 0, f) for f in args.claims]),
+        ("synthetic", [(n, 0, "", 1) for n in args.sizes]),
+        ("corpus", [(0, d, "", k) for d in args.corpus_docs for k in args.copies]),
+        ("files", [(0, 0, f, 1) for f in args.claims]),
     ):
         rows = []
-        for size, docs, path in runs:
+        for size, docs, path, copies in runs:
             out = subprocess.run(
-                [sys.executable, __file__, "--one", str(size), str(docs), path],
+                [sys.executable, __file__, "--one", str(size), str(docs), path, str(copies)],
                 check=True,
                 capture_output=True,
                 text=True,
