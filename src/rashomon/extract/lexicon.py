@@ -8,6 +8,7 @@ an apostrophe matches both ' and ’.  Adding a language is adding that file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
+
+from stop_words import StopWordError, get_stop_words
 
 T = TypeVar("T")
 _NEVER = re.compile(r"(?!x)x")
@@ -470,6 +473,11 @@ def common_words(lang: str) -> frozenset[str]:
         path = resources.files("rashomon") / _DATA / lang / name
         if path.is_file():
             _lower_words(json.loads(path.read_text(encoding="utf-8")), out)
+    # The language's function words ("dort", "there", "там"), from the stop-words package:
+    # the data files above hold only the words the rules use.
+    # A language the package does not cover keeps the data files' words.
+    with contextlib.suppress(StopWordError):
+        out.update(get_stop_words(lang))
     return frozenset(w.casefold() for w in out)
 
 

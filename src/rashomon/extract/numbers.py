@@ -564,8 +564,8 @@ def _range(text: str, L: Lang, a: _Item, b: _Item) -> _Item | None:
         return None
     if b.mult > 1 and a.mult == 1 and av * b.mult <= bv:
         av *= b.mult
-    if av >= bv:
-        return None
+    if av >= bv or round(av) >= round(bv):
+        return None  # "40,000-40,00012" in French: two decimals that round to one count
     role = "quantity"
     lt = text[max(0, start - _WINDOW) : start]
     if age := L.left_age.search(lt):  # "aged between 18 and 60"
