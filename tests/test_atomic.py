@@ -225,3 +225,26 @@ def test_killing_the_report_command_never_leaves_a_broken_report(
         # kill lands depends on the machine's load; the slow writer above is always killed
         # mid-write.)
         assert _complete_report(out)
+
+
+def test_export_on_a_full_disk_keeps_the_previous_file(
+    demo_db: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Exports go through the same writer as the report.
+    out = tmp_path / "events.csv"
+    args = ["export", "--format", "ged-csv", "--db", str(demo_db), "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    before = _digest(out)
+    assert out.stat().st_size > 0
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    res = runner.invoke(app, args)
+    assert res.exit_code != 0
+    assert res.stderr.strip() == (
+        f"error: {out}: E025 no space left on device (nothing written; any previous file is "
+        "unchanged)"
+    )
+    assert _digest(out) == before and _leftovers(tmp_path) == []

@@ -154,7 +154,7 @@ def test_a_killed_export_keeps_the_previous_file(db: Path, tmp_path: Path) -> No
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "written"
-    parts = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    parts = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     assert len(parts) == 1 and parts[0].stat().st_size > 0
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
