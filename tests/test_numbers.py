@@ -393,6 +393,11 @@ FR_CASES: list[tuple[str, list[Exp]]] = [
 
 DE_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # A misprint's glued tail ("60'0000") is never a count of its own.
+        "Über 60'0000 Tote.",
+        [("Über 60", 60, None, "more_than", "quantity"), ("0000", 0, 0, "exact", "other")],
+    ),
+    (
         # Swiss grouping with a typographic apostrophe.
         "Um 10‘000 zu niedrig, 569'000 Geflohene.",
         [

@@ -62,8 +62,8 @@ SEEDS = Gate(
 )
 # All 38 dev documents, every language.
 DEV = Gate(
-    detection=0.951,
-    strict=0.868,
+    detection=0.953,
+    strict=0.870,
     fields={
         "measure": 0.942,
         "value": 0.971,

@@ -30,6 +30,7 @@ text contrasts them with a counted noun ("fünf Mönche ... ein Mönch") or a pa
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import deque
@@ -65,6 +66,7 @@ _PREV_WORD = re.compile(r"(\w+)\s+$")
 _RATIO_RIGHT = re.compile(r":\d{1,2}(?!\d|[,.]\d)")
 # _RATIO_LEFT is searched on the text itself: left() stops at the previous item.
 _RATIO_LEFT = re.compile(r"(?<![\w.,])\d{1,2}:$")
+_APOSTROPHES = "'’‘"
 _PHRASE_END = re.compile(r"[,;:.!?()\[\]«»\"“”—–]")
 _DIGIT_NEAR = re.compile(r"\d[\s.]*\||\|[\s.]*\d")
 _LIST_MARK = re.compile(r"^[.)]\s")
@@ -573,6 +575,20 @@ def _range(text: str, L: Lang, a: _Item, b: _Item) -> _Item | None:
     return _Item(start, b.end, a.num_start, b.num_end, av, bv, "range", role)
 
 
+def _unglued(text: str, items: list[_Item]) -> list[_Item]:
+    """ "über 60'0000": digits glued to a number through an apostrophe that no grouping
+    explains are a misprint's tail, never a count of their own ("0000" killed)."""
+    for a, b in itertools.pairwise(items):
+        if (
+            b.num_start == a.num_end + 1
+            and text[a.num_end] in _APOSTROPHES
+            and text[b.num_start : b.num_end].isdigit()
+            and text[a.num_end - 1 : a.num_end].isdigit()
+        ):
+            b.role = "other"
+    return items
+
+
 def find_numbers(
     text: str, lang: str, start: int = 0, end: int | None = None
 ) -> list[NumberMention]:
@@ -583,7 +599,7 @@ def find_numbers(
     hi = len(text) if end is None else min(end, len(text))
     L = load(lang.lower().split("-")[0]) or load("en")
     assert L is not None
-    items = _merge(text, L, _Finder(text, L, start, hi).run())
+    items = _unglued(text, _merge(text, L, _Finder(text, L, start, hi).run()))
     out: list[NumberMention] = []
     last = start
     for it in items:
