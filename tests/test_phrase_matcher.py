@@ -14,10 +14,10 @@ _WORDS = ["shot", "shot dead", "killed", "kill*", "l'armée", "Armée", "dead", 
 
 
 def _both(entries: list[tuple[str, int]], text: str) -> tuple[list[tuple[int, int, int]], ...]:
+    # Short lists are indexed only when asked to (index_min=0): compare both ways of matching.
     out = []
-    for indexed in (True, False):
-        m = PhraseMatcher(entries)
-        m._indexed = indexed and m._indexed
+    for index_min in (0, len(entries) + 1):
+        m = PhraseMatcher(entries, index_min=index_min)
         out.append([(h.start, h.end, h.payload) for h in m.finditer(text)])
     return tuple(out)
 

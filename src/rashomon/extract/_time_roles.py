@@ -9,7 +9,8 @@ massacre of last Thursday is filed under the day the toll was announced.  Three 
   mardi"), right before it ("on Sunday put the toll", "Am Mittwoch sagte"), or opening the
   clause whose verb reports ("On Wednesday, UN special envoy ... said");
 * ``publication``: a short line with no act in it that gives the document's own date (or a
-  dateline marked "Updated", "Publié le", a clock time);
+  dateline marked "Updated", "Publié le", a clock time), or the year of a cited work
+  ("Posdata (Fondo de Cultura Económica, 1970)");
 * ``event``: everything else.
 
 The verbs are the attribution cues of the language (``extract.json``) plus the

@@ -23,6 +23,7 @@ T = TypeVar("T")
 _NEVER = re.compile(r"(?!x)x")
 _RUN = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<!\w)\w+")
+_WORD_CHAR = re.compile(r"\w")
 # Below this many phrases the one regex is faster than looking up each word in Python
 # (measured on the bench corpus: small stance lists lose, big cue and measure lists win).
 _INDEX_MIN = 64
@@ -59,7 +60,7 @@ class PhraseMatcher(Generic[T]):
     equal phrases the first entry wins, whatever the hash seed.
     """
 
-    def __init__(self, entries: Sequence[tuple[str, T]]) -> None:
+    def __init__(self, entries: Sequence[tuple[str, T]], index_min: int = _INDEX_MIN) -> None:
         ordered = sorted(
             {(p.lower(), i) for i, (p, _) in enumerate(entries) if p.strip()},
             key=lambda e: (-len(e[0].rstrip("*")), e[0], e[1]),
@@ -82,20 +83,24 @@ class PhraseMatcher(Generic[T]):
         # word; same hits).  Phrases opening with a mark, and short lists, keep the regex.
         self._by_word: dict[str, list[int]] = {}
         self._by_prefix: dict[str, list[tuple[str, int]]] = {}
-        self._indexed = len(ordered) >= _INDEX_MIN
-        for rank, (p, _) in enumerate(ordered):
+        self._indexed = len(ordered) >= index_min and self._index([p for p, _ in ordered])
+
+    def _index(self, phrases: list[str]) -> bool:
+        """Index ``phrases`` (in rank order) by first word; False when one cannot be."""
+        for rank, p in enumerate(phrases):
             first = p.split()[0]
             run = _RUN.match(first)
             star = first.endswith("*") and run is not None and run.end() == len(first) - 1
             if run is None or (star and run.end() < 2) or (not star and "*" in first):
-                self._indexed = False
-                break
+                self._by_word.clear()
+                self._by_prefix.clear()
+                return False
             stem = run.group().lower()
             if star:
                 self._by_prefix.setdefault(stem[:2], []).append((stem, rank))
             else:
                 self._by_word.setdefault(stem, []).append(rank)
-        self._bounded = [re.compile(pattern_regex(p) + r"(?!\w)", re.I) for p, _ in ordered]
+        return True
 
     def _rank(self, found: str) -> int | None:
         """Rank of the first pattern that matches ``found`` exactly."""
@@ -135,10 +140,11 @@ class PhraseMatcher(Generic[T]):
                 if more:
                     ranks = sorted((ranks or []) + more)
             for rank in ranks or ():
-                m = self._bounded[rank].match(text, at, stop)
-                if m is not None:
+                pattern, index = self._singles[rank]
+                m = pattern.match(text, at, stop)
+                # The phrase must end a word, as the alternation's (?!\w) requires.
+                if m is not None and not _WORD_CHAR.match(text, m.end(), stop):
                     pos = m.end()
-                    index = self._singles[rank][1]
                     yield Hit(at, pos, m.group(), self._entries[index][1])
                     break
 
