@@ -71,7 +71,7 @@ DEV = Gate(
         "time": 0.891,
         "places": 0.97,
         "victims": 0.835,
-        "perpetrators": 0.5,
+        "perpetrators": 0.583,
         "attribution": 0.869,
         "status": 0.970,
     },

@@ -107,7 +107,62 @@ ROLES = [
         ["Miliz"],
         "Dorfbewohner",
     ),
+    # A separable support verb: "richtete ... ein Massaker an".
+    (
+        "de",
+        "Die Miliz richtete in Osterlo ein Massaker an, bei dem 80 Dorfbewohner starben.",
+        ["Miliz"],
+        "Dorfbewohner",
+    ),
+    # The absolute construction: "with X conducting killings" makes X the gerund's subject.
+    (
+        "en",
+        "The riots spread, with militia units conducting killings in which 60 villagers died.",
+        ["militia units"],
+        "villagers",
+    ),
+    (
+        "es",
+        "La revuelta creció, con los milicianos cometiendo una matanza en la que murieron 60 aldeanos.",
+        ["milicianos"],
+        "aldeanos",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents fled with soldiers nearby; 60 villagers died in Osterlo.",
+        "The town was quiet with the militia gone, and 60 villagers died of cholera.",
+    ],
+)
+def test_with_a_noun_phrase_is_no_subject_without_its_gerund(text: str) -> None:
+    assert _one(text).perpetrators == []
+
+
+def test_a_carried_doer_never_for_a_count_of_every_side_or_of_another_group() -> None:
+    text = (
+        "In May 1920 the Northern Militia massacred the villagers of Osterlo. "
+        "About 400 villagers died. Officials counted 900 deaths on both sides in the region. "
+        "Hundreds of Northern Militia and Home Guard men also perished."
+    )
+    figs = {str(c.value["text"]): c for c in _figures(text)}  # type: ignore[index]
+    assert _texts(figs["About 400"].perpetrators) == ["Northern Militia"]
+    assert figs["900"].perpetrators == []  # every side's dead: no one doer
+    assert figs["Hundreds"].perpetrators == []  # the doers' own dead
+
+
+def test_the_documents_statement_reaches_a_count_to_a_later_date() -> None:
+    # The statement dates where the act began; a count "as of" a later month still counts it.
+    text = (
+        "On 3 March 1921 the Northern Militia entered Osterlo and massacred its villagers.\n\n"
+        "Historians count about 4,000 villagers killed as of the end of May 1921.\n\n"
+        "In 1950 a flood in Brisk left 12 people dead."
+    )
+    first, second = _figures(text)
+    assert _texts(first.perpetrators) == ["Northern Militia"]
+    assert second.perpetrators == []
 
 
 @pytest.mark.parametrize(("lang", "text", "perps", "victim"), ROLES)
@@ -175,6 +230,16 @@ def test_infobox_perpetrators_row() -> None:
     claim = _one(text)
     assert _texts(claim.perpetrators) == ["Northern Militia"]
     assert claim.perpetrators[0]["basis"] == "context"
+
+
+def test_infobox_row_keeps_the_tables_perpetrators_beside_prose_naming_others() -> None:
+    text = (
+        "Osterlo massacre\nDeaths | 300 villagers killed |\nPerpetrators | Northern Militia |\n"
+        "Home Guard troops had killed 20 people in Brisk a year earlier."
+    )
+    row, prose = _figures(text)
+    assert _texts(row.perpetrators) == ["Northern Militia"]
+    assert _texts(prose.perpetrators) == ["Home Guard troops"]
 
 
 def test_uppercase_and_hard_wrapped_sentences_keep_their_roles() -> None:

@@ -122,17 +122,24 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
     head = head_noun(p.text, fig, sent.span, p.lex, groups)
     if head is None or head.payload.kind not in ("people", "combatants"):
         # "hundreds of Bolsheviks": a named group right after the number is what it counts.
-        for actor in sent.actors:
+        for i, actor in enumerate(sent.actors):
             gap = p.text[fig.end : actor.start]
             near = 0 <= actor.start - fig.end <= 16 and len(gap.split()) <= 2
             if near and not any(ch in gap for ch in ",;:.()"):
+                # "hundreds of Bolsheviks and Dashnaks": the coordinated names are counted too.
+                end = actor.end
+                for other in sent.actors[i + 1 :]:
+                    link = p.text[end : other.start].strip().casefold()
+                    if link not in p.lex.coordinators:
+                        break
+                    end = other.end
                 return {
-                    "text": actor.text,
+                    "text": p.text[actor.start : end],
                     "name": actor.name,
                     "id": actor.actor_id,
                     "type": actor.type,
                     "start": actor.start,
-                    "end": actor.end,
+                    "end": end,
                 }
         if (
             head is not None

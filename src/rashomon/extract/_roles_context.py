@@ -15,6 +15,7 @@ strength, returned survivors) have none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +31,12 @@ _LEDE_WORDS = 12
 #: more than the act the statement describes (a war's toll beside one attack).
 _EVENT_DAYS = 365
 _WIDE = frozenset({"country", "continent"})
+#: An infobox row: "Label | value |", short, with no sentence in it.
+_ROW = re.compile(r"[^|\n]{1,40}\|[^\n]{0,200}$")
+#: How far a figure's own phrase reaches ("900 deaths on both sides").
+_PHRASE_REACH = 60
+#: Victim types that name a particular group (not "people", "civilians" or "the dead").
+_NAMED_GROUPS = frozenset({"ethnonym", "religious_group", "armed_group", "army", "org", "state"})
 
 
 def _days(a: str, b: str) -> int:
@@ -52,6 +59,17 @@ def _words(text: str) -> set[str]:
     return out
 
 
+def _kin(a: set[str], b: set[str]) -> bool:
+    """Two phrases share a word, inflection aside ("Armenier", "armenische"): stems that
+    agree on their first five letters, or one stem whole where it is shorter."""
+    for x in a:
+        for y in b:
+            n = min(len(x), len(y), 5)
+            if n >= 4 and x[:n] == y[:n]:
+                return True
+    return False
+
+
 def _head(text: str) -> str:
     """The stem of a phrase's last word: its head noun in the languages read here."""
     words = [w for w in text.casefold().replace("'", " ").replace("’", " ").split() if w]
@@ -72,6 +90,8 @@ def _same_group(a: Role, victims: Sequence[dict[str, Any]]) -> bool:
         vtext = str(v.get("text") or "")
         if a.type in ("ethnonym", "religious_group", "group") and (_words(a.text) & _words(vtext)):
             return True
+        if a.basis == "context" and a.type != "group_np" and _kin(_words(a.text), _words(vtext)):
+            return True  # a carried doer the figure counts among its dead
         if a.type == "group_np" and _head(a.text) and _head(a.text) == _head(vtext):
             return True
     return False
@@ -218,13 +238,18 @@ class Accounts:
         else:
             elsewhere = [st for st in here if st.agents and not st.anaphoric]
             st = elsewhere[0] if elsewhere else self._latest(sent, clause[0])
-            if st is not None:
+            both = self._every_side(fig_start, clause[1])
+            if st is not None and (both or not self._same_harmed(st, victims)):
+                pass  # the figure counts other people than the account's harmed
+            elif st is not None:
                 agents = tuple(a.carried() for a in st.agents if not self._anaphoric(a))
                 note = "perpetrators: carried from the account in the same paragraph"
             elif (
                 self.doc is not None
-                and self._no_other_account(sent)
+                and (self._no_other_account(sent) or self._same_table(sent))
                 and self._same_event(self.doc, time, places)
+                and not both
+                and self._same_harmed(self.doc, victims)
             ):
                 agents = tuple(a.carried() for a in self.doc.agents)
                 note = "perpetrators: the document's statement of who did the event"
@@ -249,11 +274,58 @@ class Accounts:
         if time and time.get("start") and time.get("end") and spans:
             s0, s1 = min(a for a, _ in spans), max(b for _, b in spans)
             f0, f1 = str(time["start"]), str(time["end"])
-            if f1 < s0 or f0 > s1 or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
+            # A statement's date often marks where the act began ("slaughtered ... following
+            # their entrance on 13 December"): a count up to a later date still counts it,
+            # within the span an event lasts; a count of an earlier time does not.
+            late = _days(s1, f0) > _EVENT_DAYS
+            if f1 < s0 or late or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
                 return False
         kinds = {str(pl.get("kind")) for pl in places if pl.get("id")}
         local = [m for m in sent.places if m.place is not None and m.place.kind not in _WIDE]
         return not (kinds and kinds <= _WIDE and local)
+
+    def _same_table(self, sent: Sentence) -> bool:
+        """The figure is a row of the infobox whose "Perpetrators" row is the document's
+        statement ("Deaths | 300 killed" above "Perpetrators | X"): the table speaks of one
+        event, whatever the prose around it tells."""
+        assert self.doc is not None
+        if not any(r.rule == "infobox" for r in self.doc.agents):
+            return False
+        text = self.p.text
+        a, b = sorted((sent.span.start, self.doc.clause[0]))
+        lo, hi = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        rows = text[lo : hi if hi >= 0 else len(text)].split("\n")
+        return all(_ROW.match(row) for row in rows)
+
+    def _every_side(self, fig_start: int, limit: int) -> bool:
+        """The figure's own phrase counts every side's dead ("3,000 deaths across sides")."""
+        end = min(limit, fig_start + _PHRASE_REACH)
+        # A comma or point inside the number ("3,000") does not end the phrase.
+        stop = re.search(r"[;:()]|[,.](?!\d)", self.p.text[fig_start:end])
+        if stop is not None:
+            end = fig_start + stop.start()
+        return bool(self.p.lex.roles.both_sides.find_all(self.p.text, fig_start, end))
+
+    def _same_harmed(self, st: Statement, victims: Sequence[dict[str, Any]]) -> bool:
+        """Whether a figure counts the harmed of an account: a figure that names its own
+        group ("hundreds of Bolsheviks also perished") counts that group, and the account
+        says who harmed another one unless it names the same group."""
+        named = [
+            v
+            for v in victims
+            if v.get("basis") != "context"
+            and (v.get("named") or str(v.get("type")) in _NAMED_GROUPS)
+        ]
+        if not named:
+            return True
+        if not st.victims:
+            return True  # the account does not say whom it harmed
+        for v in named:
+            words = _words(str(v.get("text") or ""))
+            for r in st.victims:
+                if (v.get("id") and v.get("id") == r.actor_id) or _kin(words, _words(r.text)):
+                    return True
+        return False
 
     def _anaphoric(self, r: Role) -> bool:
         if r.type == "pronoun":

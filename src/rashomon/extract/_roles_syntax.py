@@ -568,6 +568,8 @@ def _subject(
             return None
         if governed(p, r, clause[0]) is None and not _counted_here(p, sent, r):
             return r
+        if _absolute(p, r, verb):
+            return r
         if own:
             return None
     for r in before:
@@ -579,6 +581,20 @@ def _subject(
                 return None
             return r
     return None
+
+
+def _absolute(p: Parsed, r: Role, verb: Hit[Any]) -> bool:
+    """The absolute construction "with Dashnak units conducting killings": the phrase after
+    "with" is the subject of the gerund right after it, though a preposition governs it."""
+    roles = p.lex.roles
+    if roles.gerund is None or p.text[r.end : verb.start].strip(" \u00a0"):
+        return False
+    if not roles.gerund.search(verb.text.split()[0].casefold()):
+        return False
+    before = _WORD.findall(p.text[max(0, r.start - 30) : r.start])
+    while before and before[-1].casefold() in p.lex.determiners_only:
+        before.pop()
+    return bool(before) and before[-1].casefold() in roles.absolute
 
 
 def _counted_here(p: Parsed, sent: Sentence, r: Role) -> bool:

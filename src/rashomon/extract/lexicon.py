@@ -202,6 +202,9 @@ class RolesLexicon:
             ]
         )
         self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
+        #: "deaths across sides", "des deux côtés": a count of every side's dead has no one
+        #: doer, whoever the document says did the event.
+        self.both_sides = PhraseMatcher([(w, "both") for w in words("both_sides")])
         self.act_links = PhraseMatcher([(w, "link") for w in words("act_links")])
         self.prepositions = PhraseMatcher([(w, "prep") for w in words("prepositions")])
         self.genitive = PhraseMatcher([(w, "of") for w in words("genitive_links")])
@@ -216,6 +219,10 @@ class RolesLexicon:
         self.verb_ending = re.compile(data["verb_endings"]) if data.get("verb_endings") else None
         #: A participle form that, before a preposition, qualifies a noun ("people injured in").
         self.participle = re.compile(data["participle"]) if data.get("participle") else None
+        #: The absolute construction "with X conducting killings": X is the subject of the
+        #: verb form right after it (a gerund or present participle of that language).
+        self.absolute = frozenset(w.casefold() for w in words("absolute_prepositions"))
+        self.gerund = re.compile(data["gerund_endings"]) if data.get("gerund_endings") else None
         #: French and Spanish put adjectives after the noun ("soldats serbes").
         self.adjectives_follow = bool(data.get("adjectives_follow", False))
         self.function_words = (

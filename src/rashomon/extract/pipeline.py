@@ -151,8 +151,9 @@ def figures(p: Parsed) -> None:
     p.accounts = Accounts(p)
     p.claims.extend(build_figure_claims(p, p.accounts))
     attribute_document(p, p.claims)
-    assign_stance(p, p.claims)
+    # Scope first: a part of a toll ("62 of them") revises no whole (stance reads it).
     assign_scope(p, p.claims)
+    assign_stance(p, p.claims)
 
 
 def events(p: Parsed) -> None:

@@ -286,6 +286,8 @@ def infobox_statements(p: Parsed) -> list[Statement]:
                 if value_start <= r.start < value_end and r.type != "pronoun"
             ]
             if not roles:
-                roles = [Role(value_start, value_end, text, text, None, "group_np", "context")]
+                roles = [
+                    Role(value_start, value_end, text, text, None, "group_np", "context", "infobox")
+                ]
             out.append(Statement(holder.index, holder.para, (value_start, value_end), tuple(roles)))
     return out

@@ -257,7 +257,10 @@ def _superseded_by_revision(doc: _Doc) -> None:
         if sent is None or c.stance is not None:
             continue
         lo = sent.span.start
+        # The newer figure counts the same whole: a part ("62 of the injured were
+        # attackers") revises nothing.
         if lex.pluperfect_gapped.search(p.text, lo, c.start) and any(
-            o.measure == c.measure and o is not c and _same_source(p, o, c) for o in doc.figs
+            o.measure == c.measure and o is not c and not o.scope and _same_source(p, o, c)
+            for o in doc.figs
         ):
             c.stance = _stance("superseded", None)
