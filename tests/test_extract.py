@@ -15,6 +15,13 @@ from rashomon.extract import parse
 Row = tuple[str, str, str | None, list[tuple[str, str, int | None, int | None, str]]]
 
 CASES: list[Row] = [
+    # A predicate after another count is that count's, not the first one's.
+    (
+        "В войне погибли 9000 человек и 20000 были ранены.",
+        "ru",
+        None,
+        [("9000", "killed", 9000, 9000, "exact"), ("20000", "injured", 20000, 20000, "exact")],
+    ),
     # English
     (
         "At least 42 people were killed in the attack on the market.",

@@ -73,14 +73,14 @@ DEV = Gate(
         "victims": 0.835,
         "perpetrators": 0.583,
         "attribution": 0.869,
-        "status": 0.970,
+        "status": 0.985,
     },
     perpetrator_precision=0.99,
     victim_precision=0.881,
     max_perpetrator_inversions=0,
     max_victim_inversions=0,
     max_not_figure_hits=1,
-    status_f1=0.702,
+    status_f1=0.820,
 )
 
 

@@ -284,6 +284,37 @@ STANCES = [
     ),
     ("es", "La comisión no pudo confirmar la cifra de 40 aldeas quemadas.", "40", "unconfirmed"),
     ("es", "Según la radio, hubo 966 muertos, una cifra falsa y exagerada.", "966", "rejected"),
+    # The document sets its own figures against a source's list: the source's are rejected,
+    # its own stay asserted; a toll of another quantity alone answers nothing.
+    *[
+        (lang, text, figure, status)
+        for lang, text in (
+            (
+                "en",
+                "According to the Osterlo Herald, 9,000 people were killed and 20,000 injured "
+                "in the war.\nThe real figures, from the count made after the war, were these:"
+                "\nKilled: about 3,000\n",
+            ),
+            (
+                "ru",
+                "По данным газеты «Остерло», в войне погибли 9000 человек и 20000 ранены.\n"
+                "Реальные данные, основанные на подсчётах после войны, были таковы:\n"
+                "Погибших — около 3000\n",
+            ),
+        )
+        for figure, status in (
+            ("9000" if lang == "ru" else "9,000", "rejected"),
+            ("20000" if lang == "ru" else "20,000", "rejected"),
+            ("около 3000" if lang == "ru" else "about 3,000", None),
+        )
+    ],
+    (
+        "en",
+        "According to the Osterlo Herald, 20,000 people were injured in the war. "
+        "In reality, about 3,000 people were killed.",
+        "20,000",
+        None,
+    ),
 ]
 
 

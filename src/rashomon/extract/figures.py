@@ -28,6 +28,7 @@ from rashomon.extract.segment import Span
 
 _HEAD_WINDOW = 48
 _MAX_GAP_WORDS = 3
+_DIGIT = re.compile(r"\d")
 _GAP_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COSTS = {";": 120, ":": 20, ",": 15, "(": 10, ")": 10, "—": 15, "–": 15}
 _COST_CHARS = re.compile(r"[;:,()—–]")
@@ -154,7 +155,14 @@ def _predicate(
     for trig in triggers:
         close = head.end <= trig.start <= head.end + _PREDICATE_REACH
         harm = trig.payload.measure not in ("destroyed", "combatants", "population")
-        if close and harm and not any(ch in text[head.end : trig.start] for ch in ",;:.()"):
+        between = text[head.end : trig.start]
+        # "9000 человек и 20000 были ранены": a predicate past another count is that one's.
+        if (
+            close
+            and harm
+            and not any(ch in between for ch in ",;:.()")
+            and not _DIGIT.search(between)
+        ):
             return trig
     return None
 

@@ -275,6 +275,9 @@ class StanceLexicon:
         self.from_words = matcher("from_words")
         self.to_words = matcher("to_words")
         self.later_words = matcher("later_words")
+        #: "the real figures were", "на самом деле": the document sets its own figures
+        #: against a source's, which it thereby rejects.
+        self.reality_cues = matcher("reality_cues")
 
 
 class ScopeLexicon:

@@ -34,6 +34,8 @@ _FROM_TO_GAP = 80
 _EARLIER_REACH = 6  # words from "earlier toll" to its figure
 _PREDICATE_REACH = 160  # chars from a rejected figure to the predicate after it
 _UNCONFIRMED_REACH = 80
+_ANSWER_REACH = 1500  # chars before "the real figures were" where the answered ones stand
+_LIST_LINE = 90  # a line of a list of figures ("Killed — 12,000")
 
 
 def _stance(status: str, by: dict[str, Any] | None) -> dict[str, Any]:
@@ -109,9 +111,53 @@ def assign_stance(p: Parsed, claims: Sequence[Claim]) -> None:
         _unconfirmed(doc, sent, figs)
         _rejected(doc, sent, figs)
         _superseded_here(doc, sent, figs)
+    _rejected_by_reality(doc)
     if doc.revises:
         _superseded_by_revision(doc)
     _superseded_later(doc)
+
+
+def _answer_block(doc: _Doc, sent: Sentence) -> int:
+    """Where the document's own figures end: its sentence, or, when the sentence opens a
+    list (it ends with a colon), the short lines that follow it."""
+    text = doc.p.text
+    end = sent.span.end
+    if not text[sent.span.start : sent.span.end].rstrip().endswith(":"):
+        return end
+    for nxt in doc.p.sentences[sent.index + 1 :]:
+        line = text[nxt.span.start : nxt.span.end].strip()
+        if len(line) > _LIST_LINE or not doc.by_sent.get(nxt.index):
+            break
+        end = nxt.span.end
+    return end
+
+
+def _rejected_by_reality(doc: _Doc) -> None:
+    """ "Jansen gives: killed 12,000 ... The real figures were: ... 6,000": a document that
+    sets its own figures against a source's, for the same quantity, rejects the source's
+    (every figure it gave there), in its own voice."""
+    lex = doc.p.lex.stance
+    answered = 0
+    for sent in doc.p.sentences:
+        cues = doc.hits(lex.reality_cues, sent)
+        if not cues or sent.span.start < answered:
+            continue
+        end = _answer_block(doc, sent)
+        new = [c for c in doc.figs if cues[0].end <= c.start < end]
+        if not new:
+            continue
+        lo = max(answered, sent.span.start - _ANSWER_REACH)
+        old = [c for c in doc.figs if lo <= c.start and c.end <= sent.span.start]
+        theirs = {_speaker_key(c) for c in new}
+        sources = {
+            _speaker_key(c)
+            for c in old
+            if c.measure in {n.measure for n in new} and _speaker_key(c) not in theirs
+        } - {""}
+        for c in old:
+            if c.stance is None and _speaker_key(c) in sources:
+                c.stance = _stance("rejected", None)
+        answered = end
 
 
 def _unconfirmed(doc: _Doc, sent: Sentence, figs: list[Claim]) -> None:
