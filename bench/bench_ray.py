@@ -10,7 +10,7 @@ extracts every document into it; runs are interleaved (pool 1, Ray 1, pool 2, Ra
 so that a busy moment of a shared machine does not fall on one engine only, and the load
 average is recorded with each run.  Ray's session start (``ray.init``) is reported apart: it
 is paid once per command.  Peak memory of the 100,000-document run is the sum of the
-proportional set sizes (PSS) of the driver and every Ray process, sampled every half second.
+proportional set sizes (PSS) of the driver and every Ray process, sampled every 2 seconds.
 Results go to ``bench/out/ray-*.json``.
 """
 
@@ -76,7 +76,9 @@ class Memory:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        while not self._stop.wait(0.5):
+        # Reading every process's smaps_rollup costs the kernel a walk of its mappings (Ray's
+        # processes map gigabytes): every half second it took a fifth of a core of the 2.
+        while not self._stop.wait(2.0):
             total = sum(_pss_kb(p) for p in _descendants(os.getpid()))
             self.peak_kb = max(self.peak_kb, total)
 

@@ -7,6 +7,7 @@ so the seeds and dev corpus span several.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -129,6 +130,26 @@ def test_without_an_address_the_cli_starts_its_own_instance_and_stops_it(
     assert not ray.is_initialized()
 
 
+def test_a_local_instance_runs_its_workers_at_the_commands_priority(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ray's default niceness of 15 would make a local command's own workers yield to
+    every other process of a shared machine."""
+    from rashomon.scale.session import ray_session
+
+    assert not ray.is_initialized()
+    monkeypatch.delenv("RAY_worker_niceness", raising=False)
+
+    def niceness() -> int:
+        return os.nice(0)
+
+    with ray_session(cpus=1) as session:
+        worker = session.get(session.remote(niceness).remote())
+    assert worker == os.nice(0)
+    assert "RAY_worker_niceness" not in os.environ
+    assert not ray.is_initialized()
+
+
 def test_ray_engine_stores_what_the_default_engine_stores(
     ray_instance: Any, corpus_store: Path, default_result: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -140,8 +161,17 @@ def test_ray_engine_stores_what_the_default_engine_stores(
         raise_on="045_syria-toll-2013_en.txt",
         kill_on="023_srebrenica-1995_en.txt",
     )
+    seen: list[tuple[str, int, int | None]] = []
     with Store(db) as store, RayEngine(batch_size=6, extract_fn=flaky) as engine:
+        engine.progress = lambda stage, done, total: seen.append((stage, done, total))
         first = engine.extract(store)
+        # The bar starts at 0 of every pending document and advances batch by batch (the
+        # failed one included) to the total.
+        bar = [(done, total) for stage, done, total in seen if stage == "extracting"]
+        n_docs = len(default_result["extracted"])
+        assert bar[0] == (0, n_docs) and bar[-1] == (n_docs, n_docs)
+        steps = [b[0] - a[0] for a, b in itertools.pairwise(bar)]
+        assert len(steps) >= n_docs // 6 and all(0 < s <= 6 for s in steps)
         # The worker died on a document; Ray restarted it and ran the batch again.
         assert (tmp_path / "killed").read_text(encoding="utf-8") == "killed"
         assert len(first.failed) == 1 and " E027 " in first.failed[0]
@@ -154,8 +184,12 @@ def test_ray_engine_stores_what_the_default_engine_stores(
         assert (second.documents, second.failed_before) == (0, 1)
         third = engine.extract(store, retry_failed=True)
         assert (third.documents, third.skipped, third.failed) == (1, first.documents, [])
+        seen.clear()
         aligned = engine.align(store)
         assert aligned.events == len(default_result["events"])
+        # Alignment's bar counts claims as bags of partitions finish.
+        bar = [(done, total) for stage, done, total in seen if stage == "aligning"]
+        assert bar[0][0] == 0 and bar[-1][0] == bar[-1][1] == len(default_result["claims"])
         state = _state(store)
     assert _digest(state) == _digest(default_result)
     assert state == default_result

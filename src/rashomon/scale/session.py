@@ -7,6 +7,7 @@ says how to install it when it is missing.
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,6 +49,24 @@ def _quiet(ray: Any) -> None:
 
 
 @contextmanager
+def _worker_niceness() -> Iterator[None]:
+    """Ray starts its workers at niceness 15 (to keep its own daemons responsive on a busy
+    cluster node); a local instance's workers do the command's own work, so they run at the
+    command's priority, else on a shared machine they get what every other process leaves.
+    The raylet reads this from its environment when ``ray.init`` spawns it; a value the
+    user set is kept, and the environment is restored afterwards."""
+    key = "RAY_worker_niceness"
+    if key in os.environ:
+        yield
+        return
+    os.environ[key] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop(key, None)
+
+
+@contextmanager
 def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator[Any]:
     """Connect for the duration of a command: join ``address`` (``ray://HOST:PORT``,
     ``HOST:PORT`` or ``auto``) or start a new local instance with ``cpus`` CPUs (default
@@ -72,7 +91,8 @@ def ray_session(address: str | None = None, cpus: int | None = None) -> Iterator
             # "local", not None: ray.init() without an address joins whatever RAY_ADDRESS or
             # /tmp/ray/ray_current_cluster names (a stray or dead `ray start`, another user's
             # cluster); a cluster is only ever joined when asked for with --address.
-            ray.init(address="local", num_cpus=cpus, include_dashboard=False, **options)
+            with _worker_niceness():
+                ray.init(address="local", num_cpus=cpus, include_dashboard=False, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or "a local instance"
         raise UsageError(Code.BAD_ARGUMENT, f"cannot start Ray on {where}: {exc}") from None
