@@ -153,6 +153,18 @@ def test_a_carried_doer_never_for_a_count_of_every_side_or_of_another_group() ->
     assert figs["Hundreds"].perpetrators == []  # the doers' own dead
 
 
+def test_a_count_that_says_who_it_counts_takes_no_carried_victims() -> None:
+    text = (
+        "On 3 May rebels attacked the villagers of Osterlo. About 200 people died. "
+        "Four of the attackers were killed. He added that 32 members of the Osterlo "
+        "security forces were wounded."
+    )
+    people, four, members = _figures(text)
+    assert "villagers" in _texts(people.victims)  # "people": the account's harmed
+    assert _texts(four.victims) == ["the attackers"]
+    assert _texts(members.victims) == ["members of the Osterlo security forces"]
+
+
 def test_the_documents_statement_reaches_a_count_to_a_later_date() -> None:
     # The statement dates where the act began; a count "as of" a later month still counts it.
     text = (

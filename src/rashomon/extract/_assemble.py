@@ -176,6 +176,11 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
         ):
             end = actor.end
             break
+    # "members of the Hema community": the genitive says who they are.
+    if p.text[start:end].split()[-1:] and p.text[start:end].split()[-1].casefold() in (
+        p.lex.roles.member_nouns
+    ):
+        end = _genitive_end(p, sent, end)
     # Coordinated nouns belong to the group ("men and boys", "femmes et enfants").
     more = p.lex.heads.find_all(p.text, end, min(sent.span.end, end + 24))
     if more and len(p.text[end : more[0].start].split()) <= 1 and more[0].payload.kind == "people":
@@ -197,6 +202,28 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
         "end": end,
         **({"named": True} if named else {}),
     }
+
+
+_MEMBER_OF_WORDS = 5
+_TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
+
+
+def _genitive_end(p: Parsed, sent: Sentence, end: int) -> int:
+    """The end of a genitive after a noun ("of the Hema ethnic community"), up to a verb
+    form, a coordination, a punctuation mark or five words."""
+    gap = len(p.text[end : sent.span.end]) - len(p.text[end : sent.span.end].lstrip())
+    link = _LEAD_WORD.match(p.text, end + gap, sent.span.end)
+    if link is None or not p.lex.roles.genitive.fullmatch(link.group(1).casefold()):
+        return end
+    out, taken = end, 0
+    for m in _TOKEN.finditer(p.text, link.end(), sent.span.end):
+        low = m.group().casefold()
+        if not m.group()[0].isalpha() or low in p.lex.roles.auxiliaries:
+            break
+        if low in p.lex.coordinators or taken >= _MEMBER_OF_WORDS:
+            break
+        out, taken = m.end(), taken + 1
+    return out if taken else end
 
 
 def _carry_trigger(p: Parsed, sent: Sentence, previous: Sentence | None) -> list[Any]:

@@ -355,7 +355,9 @@ class Accounts:
         own = [v for st in here if st.clause == clause for v in st.victims]
         base = [counted] if counted else []
         named = counted is not None and (
-            counted.get("type") != "counted" or bool(counted.get("named"))
+            counted.get("type") != "counted"
+            or bool(counted.get("named"))
+            or self._specific(counted)
         )
         if own or named:
             return _unique(base + [v.as_dict() for v in own]), None
@@ -371,6 +373,19 @@ class Accounts:
             elif self.doc_victims:
                 carried, note = self.doc_victims, "victims: the group the document's event harmed"
         return _unique(base + [v.carried().as_dict() for v in carried]), (note if carried else None)
+
+    def _specific(self, counted: dict[str, Any]) -> bool:
+        """A counted noun naming another party than the account's harmed: doers ("four of
+        the attackers") or members of a body ("members of the security forces").  Role
+        nouns ("patients", "children") still belong to the account's harmed people."""
+        if counted.get("measure_noun"):
+            return False
+        words = [w.strip('.,;:()[]«»"') for w in str(counted.get("text") or "").split()]
+        words = [w.casefold() for w in words if w and not w[0].isdigit()]
+        roles = self.p.lex.roles
+        return bool(words) and (
+            bool(roles.agent_nouns.fullmatch(words[-1])) or words[0] in roles.member_nouns
+        )
 
     def clause_victims(self, sent: Sentence, fig_start: int) -> list[Role]:
         clause = clause_bounds(self.p, sent, fig_start)

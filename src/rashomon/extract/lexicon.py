@@ -202,6 +202,8 @@ class RolesLexicon:
             ]
         )
         self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
+        #: "members of the X community": who they are is said by the genitive after them.
+        self.member_nouns = frozenset(w.casefold() for w in words("member_nouns"))
         #: "deaths across sides", "des deux côtés": a count of every side's dead has no one
         #: doer, whoever the document says did the event.
         self.both_sides = PhraseMatcher([(w, "both") for w in words("both_sides")])
