@@ -25,6 +25,16 @@ def _summary(text: str, lang: str) -> list[Exp]:
 
 EN_CASES: list[tuple[str, list[Exp]]] = [
     (
+        # A hedge before an upper bound makes one range ("perhaps as many as"); "and up to"
+        # another count does not.
+        "About 150 died, perhaps as many as 300.",
+        [("About 150 died, perhaps as many as 300", 150, 300, "range", "quantity")],
+    ),
+    (
+        "There were 150 dead and up to 300 injured.",
+        [("150", 150, 150, "exact", "quantity"), ("up to 300", None, 300, "at_most", "quantity")],
+    ),
+    (
         # A citation glued to the first bound does not cut a range.
         "Estimates run from 460[2] to 3,500 dead.",
         [("from 460[2] to 3,500", 460, 3500, "range", "quantity")],
@@ -227,6 +237,15 @@ EN_CASES: list[tuple[str, list[Exp]]] = [
 ]
 
 FR_CASES: list[tuple[str, list[Exp]]] = [
+    (
+        # Who gives the bounds, in brackets, does not cut the range; a hedge opens a bound.
+        "Le nombre varie de 8 000 (Dupont, Durand) à 45 000 victimes.",
+        [("de 8 000 (Dupont, Durand) à 45 000", 8000, 45000, "range", "quantity")],
+    ),
+    (
+        "Il y aurait eu 150 morts, peut-être, jusqu'à 300.",
+        [("150 morts, peut-être, jusqu'à 300", 150, 300, "range", "quantity")],
+    ),
     (
         # Two decimals that round to the same count make no range (found by Hypothesis).
         "40,000-40,00012",
@@ -519,6 +538,11 @@ DE_CASES: list[tuple[str, list[Exp]]] = [
 ]
 
 ES_CASES: list[tuple[str, list[Exp]]] = [
+    (
+        # Articles inside the range ("entre los 20 y los 30").
+        "Murieron entre los 20 y los 30 estudiantes.",
+        [("entre los 20 y los 30", 20, 30, "range", "quantity")],
+    ),
     (
         "En la plaza de las Cinco Fuentes murieron cinco personas; medio millón huyó.",
         [

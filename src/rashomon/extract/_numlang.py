@@ -44,6 +44,7 @@ REQUIRED_KEYS: dict[str, type] = {
     "post_qualifiers": dict,  # phrase after a number -> qualifier ("or more")
     "range_pairs": list,  # [opener, closer] around a range ("between", "and")
     "range_infixes": list,  # word between the two ends of a range ("to", "à", "bis")
+    "range_hedges": list,  # "150 dead, *perhaps* up to 300": a hedge before an upper bound
     "bound_joiners": list,  # link a lower bound to an upper bound ("over X *to* under Y")
     "list_joiners": list,  # link listed days ("15 *et* 17 septembre")
     "day_range_pairs": list,  # [opener, closer] of a day range ("du 14 au 15")
@@ -246,6 +247,7 @@ class Lang:
     infix_gap: re.Pattern[str]
     list_gap: re.Pattern[str]
     bound_gap: re.Pattern[str]
+    hedge_gap: re.Pattern[str]
     vague_piece: re.Pattern[str]
     not_numbers: re.Pattern[str]
 
@@ -400,6 +402,10 @@ def load(lang: str) -> Lang | None:
             r"^\s*(?:" + DASH_RE + "|" + _edge(infixes + d["list_joiners"]) + r")\s*$", I
         ),
         bound_gap=re.compile(r"^\s*,?\s*(?:" + _edge(d["bound_joiners"]) + r")?\s*$", I),
+        # "150 morts, peut-être, jusqu'à 300": the count's noun, then a hedge, in commas.
+        hedge_gap=re.compile(
+            r"^\s*(?:[^\W\d_]+\s*)?,?\s*(?:" + _edge(d["range_hedges"]) + r")\s*,?\s*$", I
+        ),
         vague_piece=vague_piece,
         not_numbers=re.compile(_edge(d["not_numbers"]), I),
     )

@@ -137,12 +137,16 @@ def nearest_trigger(
             near.append((fig.start - hit.end, index, hit))
         elif hit.start >= fig.end:
             near.append((hit.start - fig.end, index, hit))
-        # else: a trigger inside the figure text ("victims" in a range phrase)
+        elif fig.num_start < hit.start and hit.end <= fig.num_end and fig.qualifier == "range":
+            # "150 morts, peut-être, jusqu'à 300": the noun between the bounds is the cue.
+            near.append((0, index, hit))
     best: tuple[int, int, Hit[MeasureCue]] | None = None
     for distance, index, hit in sorted(near, key=lambda n: n[0]):
         if distance > _MAX_COST or (best is not None and distance > best[0]):
             break
-        lo, hi = (hit.end, fig.start) if hit.end <= fig.start else (fig.end, hit.start)
+        lo, hi = (
+            (hit.end, fig.start) if hit.end <= fig.start else (fig.end, max(fig.end, hit.start))
+        )
         cost = _cost(text, lo, hi, lex) + _MEASURE_BIAS.get(hit.payload.measure, 0)
         if cost <= _MAX_COST and (best is None or (cost, index) < best[:2]):
             best = (cost, index, hit)

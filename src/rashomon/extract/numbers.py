@@ -79,6 +79,7 @@ _SHAPE_ROLES = {
     "time": "time_of_day",
     "coord": "other",
 }
+_ASIDE = re.compile(r"\s*\([^()\d\n]{1,80}\)")
 _DATE_GAP = re.compile(r"^\s*[,.]?\s*$")
 
 
@@ -519,6 +520,8 @@ def _merge(text: str, L: Lang, items: list[_Item]) -> list[_Item]:
 
 def _joined(text: str, L: Lang, a: _Item, gap: str) -> int | None:
     """Start of the range "a <gap> b" when the gap links two numbers, else None."""
+    # "de 8 000 (Ageron, Julien) à 45 000": who gives the bound does not cut the range.
+    gap = _ASIDE.sub("", gap)
     lt = text[max(0, a.start - 20) : a.start]
     for op, pat in L.left_openers.items():
         om = pat.search(lt)
@@ -562,6 +565,13 @@ def _range(text: str, L: Lang, a: _Item, b: _Item) -> _Item | None:
         and L.bound_gap.match(text[a.end : b.start])
     ):
         ok = True
+    if (
+        not ok
+        and a.qualifier in ("exact", "approx")
+        and b.qualifier == "at_most"
+        and L.hedge_gap.match(text[a.end : b.start])
+    ):
+        ok = True  # "150 morts, peut-être, jusqu'à 300": the hedge opens the upper bound
     if not ok:
         return None
     if b.mult > 1 and a.mult == 1 and av * b.mult <= bv:
