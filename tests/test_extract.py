@@ -15,6 +15,33 @@ from rashomon.extract import parse
 Row = tuple[str, str, str | None, list[tuple[str, str, int | None, int | None, str]]]
 
 CASES: list[Row] = [
+    # Hospital wording counts the injured; "скончались" counts the dead.
+    (
+        "В Остерло погибли 12 человек, 40 человек госпитализированы, 2 скончались в больнице.",
+        "ru",
+        None,
+        [
+            ("12", "killed", 12, 12, "exact"),
+            ("40", "injured", 40, 40, "exact"),
+            ("2", "killed", 2, 2, "exact"),
+        ],
+    ),
+    (
+        "Twelve people died and 40 were hospitalized, 5 in critical condition.",
+        "en",
+        None,
+        [
+            ("Twelve", "killed", 12, 12, "exact"),
+            ("40", "injured", 40, 40, "exact"),
+            ("5", "injured", 5, 5, "exact"),
+        ],
+    ),
+    (
+        "Douze personnes sont mortes et 40 ont été hospitalisées.",
+        "fr",
+        None,
+        [("Douze", "killed", 12, 12, "exact"), ("40", "injured", 40, 40, "exact")],
+    ),
     # A predicate after another count is that count's, not the first one's.
     (
         "В войне погибли 9000 человек и 20000 были ранены.",

@@ -63,9 +63,9 @@ SEEDS = Gate(
 # All 38 dev documents, every language.
 DEV = Gate(
     detection=0.960,
-    strict=0.890,
+    strict=0.913,
     fields={
-        "measure": 0.942,
+        "measure": 0.966,
         "value": 0.985,
         "qualifier": 0.995,
         "time": 0.891,
