@@ -71,7 +71,7 @@ DEV = Gate(
         "time": 0.891,
         "places": 0.97,
         "victims": 0.841,
-        "perpetrators": 0.583,
+        "perpetrators": 0.648,
         "attribution": 0.869,
         "status": 0.985,
     },

@@ -131,6 +131,27 @@ ROLES = [
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "perps"),
+    [
+        ("fr", "Le massacre d’Osterlo, qui fit 40 morts, fut un crime d’État.", ["crime d’État"]),
+        (
+            "es",
+            "La matanza de Osterlo fue un crimen de Estado. Murieron 40 personas.",
+            ["crimen de Estado"],
+        ),
+        # A denial names nobody.
+        (
+            "es",
+            "El ministro negó que la matanza de Osterlo, con 40 muertos, fuera un crimen de Estado.",
+            [],
+        ),
+    ],
+)
+def test_a_crime_of_state_names_the_state_as_doer(lang: str, text: str, perps: list[str]) -> None:
+    assert _texts(_one(text, lang).perpetrators) == perps
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Residents fled with soldiers nearby; 60 villagers died in Osterlo.",

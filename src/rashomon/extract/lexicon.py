@@ -212,6 +212,9 @@ class RolesLexicon:
         self.genitive = PhraseMatcher([(w, "of") for w in words("genitive_links")])
         self.clause_words = PhraseMatcher([(w, "clause") for w in words("clause_words")])
         self.perpetrator_labels = PhraseMatcher([(w, "label") for w in words("perpetrator_labels")])
+        #: "fue un crimen de Estado", "state terrorism": the phrase names the state as the doer
+        #: of the act its sentence speaks of.
+        self.state_doer = PhraseMatcher([(w, "state") for w in words("state_doer_phrases")])
         self.determiners = frozenset(w.casefold() for w in words("determiners"))
         self.auxiliaries = frozenset(w.casefold() for w in words("auxiliaries"))
         #: Auxiliaries of the active perfect ("hatten ... getötet"): nearer the participle than

@@ -207,6 +207,16 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
         ]
         if fused and not _denied(p, clause, act.start):
             add(clause, act, fused[-1:])
+    # 5b. "La masacre fue un crimen de Estado": the phrase names the state as the doer of
+    #     the acts of its clause.
+    for hit in p.lex.roles.state_doer.finditer(p.text, sent.span.start, sent.span.end):
+        clause = clause_bounds(p, sent, hit.start)
+        if _denied(p, clause, hit.start):
+            continue
+        doer = Role(hit.start, hit.end, hit.text, hit.text, None, "state", "sentence", "state")
+        for act in acts:
+            if clause[0] <= act.start < clause[1] and not (hit.start <= act.start < hit.end):
+                add(clause, act, [doer])
     # 6. The subject of an active harm verb, of an act verb with a count after it ("LRA
     #    massacre 189"), or of a support verb whose object is an act ("exerce une répression").
     verbs = [*verbs, *_verb_uses(p, sent, acts)]
