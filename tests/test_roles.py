@@ -186,6 +186,35 @@ def test_a_count_that_says_who_it_counts_takes_no_carried_victims() -> None:
     assert _texts(members.victims) == ["members of the Osterlo security forces"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "perps"),
+    [
+        # A support verb ends the noun phrase before it ("l'armée exerce une répression").
+        ("fr", "L'armée exerce une répression qui fait 300 morts à Osterlo.", ["armée"]),
+        # A famine is the act of whoever implements it.
+        (
+            "es",
+            "El régimen implementó una hambruna planificada. Murieron 2 millones de campesinos.",
+            ["régimen"],
+        ),
+    ],
+)
+def test_support_verbs_with_acts_of_policy(lang: str, text: str, perps: list[str]) -> None:
+    assert _texts(_figures(text, lang)[-1].perpetrators) == perps
+
+
+def test_the_ledes_statement_is_not_the_doer_of_an_act_it_told_before() -> None:
+    text = (
+        "Après des heurts, les émeutes provoquent d'abord des massacres d'Européens dans la "
+        "région d'Osterlo. L'armée coloniale exerce alors une répression sanglante qui dure "
+        "plusieurs semaines.\n\nIl y aura parmi les Européens une centaine de morts. Le "
+        "nombre des victimes autochtones serait de 8 000."
+    )
+    europeans, natives = _figures(text, "fr")
+    assert europeans.perpetrators == []  # the lede names no doer of the massacres before
+    assert _texts(natives.perpetrators) == ["armée coloniale"]
+
+
 def test_the_documents_statement_reaches_a_count_to_a_later_date() -> None:
     # The statement dates where the act began; a count "as of" a later month still counts it.
     text = (

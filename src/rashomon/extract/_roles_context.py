@@ -144,6 +144,14 @@ class Accounts:
         if infobox:
             self.doc = infobox[0]
         lede = _lede_paragraphs(p)
+        #: Acts the lede tells without naming who did them ("des massacres d'Européens").
+        self.doerless = [
+            st
+            for sent in p.sentences
+            if sent.para in lede
+            for st in self.by_sentence.get(sent.index, [])
+            if st.victims and not st.agents
+        ]
         for sent in p.sentences:
             if sent.para not in lede:
                 continue
@@ -319,13 +327,23 @@ class Accounts:
         if not named:
             return True
         if not st.victims:
-            return True  # the account does not say whom it harmed
-        for v in named:
-            words = _words(str(v.get("text") or ""))
-            for r in st.victims:
-                if (v.get("id") and v.get("id") == r.actor_id) or _kin(words, _words(r.text)):
-                    return True
-        return False
+            # The account does not say whom it harmed: it may count these, unless the lede
+            # told an act against them, without naming its doer, before the statement moved
+            # on to the act it names a doer for ("... provoquent des massacres d'Européens.
+            # L'armée française exerce alors une répression").
+            if st is not self.doc:
+                return True
+            earlier = [o for o in self.doerless if o.sentence < st.sentence]
+            return not any(self._names(v, o.victims) for o in earlier for v in named)
+        return any(self._names(v, st.victims) for v in named)
+
+    @staticmethod
+    def _names(v: dict[str, Any], roles: Sequence[Role]) -> bool:
+        words = _words(str(v.get("text") or ""))
+        return any(
+            (v.get("id") and v.get("id") == r.actor_id) or _kin(words, _words(r.text))
+            for r in roles
+        )
 
     def _anaphoric(self, r: Role) -> bool:
         if r.type == "pronoun":

@@ -117,6 +117,8 @@ def _modifier(p: Parsed, word: re.Match[str], actors: list[ActorMention]) -> boo
         return True
     if roles.verb_ending is not None and roles.verb_ending.search(low):
         return False
+    if roles.support_verbs.fullmatch(low):
+        return False  # "l'armée exerce une répression": the verb ends the noun phrase
     return not (roles.acts.fullmatch(low) or p.lex.measures.fullmatch(low))
 
 
@@ -464,6 +466,7 @@ def _victims(
                 and all(
                     w in p.lex.roles.determiners
                     or p.lex.roles.genitive.fullmatch(w)
+                    or p.lex.roles.genitive.fullmatch(_unelided(w))
                     or p.lex.roles.prepositions.fullmatch(w)
                     for w in words
                 )
@@ -475,6 +478,12 @@ def _victims(
             if len(_WORD.findall(gap)) <= 4 and not re.search(r"[,;:]", gap):
                 out.setdefault(clause, []).append(r)
     return out
+
+
+def _unelided(word: str) -> str:
+    """An elided article or preposition in full ("d'" is "de", "l'" is "le"): a phrase
+    matcher does not see a word that ends in an apostrophe."""
+    return word[:-1] + "e" if word[-1:] in "'’" else word
 
 
 def is_anaphoric(p: Parsed, r: Role) -> bool:
