@@ -107,6 +107,13 @@ ROLES = [
         ["Miliz"],
         "Dorfbewohner",
     ),
+    # The coordinated agents of a German passive ("von X und ihren Verbündeten").
+    (
+        "de",
+        "Im Mai wurden 300 Dorfbewohner von der Miliz und ihren lokalen Verbündeten massakriert.",
+        ["Miliz", "lokalen Verbündeten"],
+        "Dorfbewohner",
+    ),
     # A separable support verb: "richtete ... ein Massaker an".
     (
         "de",

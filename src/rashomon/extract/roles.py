@@ -165,17 +165,22 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
                 p.text, max(clause[0], act.start - 20), act.start
             )
             if passive or linked:
-                add(
-                    clause,
-                    act,
-                    [
-                        r
-                        for r in cands
-                        if clause[0] <= r.start < act.start
-                        and governed(p, r, clause[0]) == "agent"
-                        and (passive or r.end <= linked[-1].start)
-                    ],
-                )
+                marked = [
+                    r
+                    for r in cands
+                    if clause[0] <= r.start < act.start
+                    and governed(p, r, clause[0]) == "agent"
+                    and (passive or r.end <= linked[-1].start)
+                ]
+                # "von X und ihren lokalen Verbündeten massakriert": the coordinated doers.
+                doers: list[Role] = []
+                for r in marked:
+                    doers += [
+                        d
+                        for d in _coordinated(p, r, cands, (clause[0], act.start))
+                        if d not in doers
+                    ]
+                add(clause, act, doers)
         # 4. A Russian instrumental beside a passive participle or an act noun.
         if p.lex.roles.instrumental:
             add(
