@@ -3,13 +3,16 @@ that the regression tests compare today's aligner with: the grouping must not ch
 
 It is quadratic to cubic on dense collections (union-find without path compression, dead ids
 left in the block lists), so tests run it on small inputs only.  Do not "fix" it: its value is
-that it is the old behaviour, verbatim apart from this header, its imports, and one fix
-(below, in ``_candidates`` and ``_vague_fit``): countries are visited in sorted order, not in
-a set's order, which changed the grouping from one run to the next.
+that it is the old behaviour, verbatim apart from this header, its imports, and two fixes:
+countries are visited in sorted order, not in a set's order, which changed the grouping from
+one run to the next (``_candidates``, ``_vague_fit``); an event's span is that of its members
+with a start and an end everywhere (``_vague_fit`` also counted starts without an end).
 
-One rule was added since, written here the plain way (``_attach``, phase 3 of
-``rashomon.align.attach``): figure-less event claims, and counts of harm without a place, left
-on their own join the event of their document (or an event claim the one event of any
+Rules added since, written here the plain way: a claim whose sentence links it to one event
+and whose time mention links it to another merges the two (``_linked``); an undated claim joins
+an event of its own document only at the same scale, a whole country's or below
+(``_vague_fit``); and (``_attach``, phase 3 of ``rashomon.align.attach``) figure-less event
+claims, and counts of harm without a place, left on their own join the event of their document (or an event claim the one event of any
 document) that their place and time fit.
 """
 
@@ -131,6 +134,16 @@ def to_item(index: int, claim: Mapping[str, Any]) -> Item:
 
 TOLERANCE_DAYS = 14
 _NO_COUNTRY = "?"
+
+
+def _national(place_ids: Iterable[str]) -> bool:
+    from rashomon.extract.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    ids = list(place_ids)
+    return bool(ids) and all(
+        (p := gaz.by_id.get(i)) is not None and p.kind == "country" for i in ids
+    )
 
 
 @dataclass(slots=True)
@@ -258,9 +271,17 @@ class Aligner:
     def _linked(self, item: Item) -> Cluster | None:
         """Rule 1: the same document's sentence or time mention."""
         cid = self.by_sentence.get((item.doc_id, item.sentence))
-        if cid is None and item.time_mention is not None:
-            cid = self.by_mention.get((item.doc_id, item.time_mention))
-        return self.clusters[self._root(cid)] if cid is not None else None
+        other = None
+        if item.time_mention is not None:
+            other = self.by_mention.get((item.doc_id, item.time_mention))
+        if cid is None:
+            cid, other = other, None
+        if cid is None:
+            return None
+        home = self.clusters[self._root(cid)]
+        if other is not None and self._root(other) != home.cid:
+            self._merge(home, self.clusters[self._root(other)])
+        return home
 
     def _fits(self, item: Item, cluster: Cluster) -> bool:
         """Rule 2, for a precisely dated harm claim against an event of another episode."""
@@ -424,6 +445,7 @@ class Aligner:
                 self.clusters[c]
                 for c in own
                 if self.clusters[c].harm
+                and _national(self.clusters[c].place_ids) == _national(item.place_ids)
                 and _nested(
                     item.place_ids,
                     item.place_keys,
@@ -439,9 +461,7 @@ class Aligner:
                     cluster = self.clusters[self._root(cid)]
                     if cluster.t0 is not None or not cluster.harm:
                         continue  # has precise dates, or is not about harm
-                    span = [self.items[i] for i in cluster.members if self.items[i].t0]
-                    lo = min(i.t0 for i in span if i.t0)
-                    hi = max(i.t1 for i in span if i.t1)
+                    lo, hi = self._span(cluster)
                     if _gap(item.t0, item.t1, lo, hi) <= 1 and _nested(
                         item.place_ids, item.place_keys, cluster.place_ids, cluster.place_keys
                     ):

@@ -122,6 +122,43 @@ def test_one_document_links_its_sentence_and_narrative_time() -> None:
     assert groups(claims) == [{"total", "part1", "part2"}]
 
 
+def test_a_claim_whose_sentence_and_time_mention_link_two_events_merges_them() -> None:
+    claims = [
+        # A headline's period (too long to found an event on its own) and a dated episode.
+        claim("head", "d1", 900, start="1950-01-10", end="1950-04-30", mention=300, sentence=0),
+        claim("day", "d1", 400, start="1950-04-20", mention=500, sentence=100),
+        # Told in the dated episode's sentence, dated by the headline's time mention.
+        claim("body", "d1", 300, start="1950-01-10", end="1950-04-30", mention=300, sentence=100),
+    ]
+    assert groups(claims) == [{"head", "day", "body"}]
+
+
+VALDMARK = {"name": "Valdmark", "id": "cc:SY", "text": "Valdmark", "country": "SY"}
+
+
+def test_an_undated_local_count_does_not_join_its_documents_national_toll() -> None:
+    # A report on a war's national toll (a country) that also tells of one air strike in one
+    # town, undated: the strike is an episode of its own, not a part of the toll.
+    claims = [
+        claim("toll", "d1", 60000, qualifier="more_than", start="1950-11-30", places=[VALDMARK]),
+        claim("dozens", "d1", 12, qualifier="vague", start=None, places=[ALEPPO], sentence=100),
+        claim("headline", "d1", 60000, start=None, places=[VALDMARK], sentence=200),
+        claim("bodies", "d1", 30, qualifier="at_least", start=None, places=[ALEPPO], sentence=300),
+    ]
+    assert {frozenset(g) for g in groups(claims)} == {
+        frozenset({"dozens", "bodies"}),
+        frozenset({"toll", "headline"}),
+    }
+
+
+def test_an_undated_count_joins_its_documents_event_at_the_same_scale() -> None:
+    claims = [
+        claim("city", "d1", 500, places=[BAKU]),
+        claim("again", "d1", 450, start=None, places=[BAKU], sentence=100),
+    ]
+    assert groups(claims) == [{"city", "again"}]
+
+
 def test_troop_strength_of_another_document_does_not_join() -> None:
     claims = [
         claim("killed", "d1", 500, start="1937-12-13", places=[ALEPPO]),

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rashomon.align.items import Item
+from rashomon.align.periods import TOLERANCE_DAYS, gap, nested
 from rashomon.extract.claims import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -63,21 +64,28 @@ class MentionAttacher:
 
     def _attach(self, items: Sequence[Item], homes: Sequence[int]) -> None:
         """``homes[i]``: the event ``items[i]`` joined in this call (before later merges)."""
-        from rashomon.align.cluster import TOLERANCE_DAYS, _gap, _nested
-
         held: Counter[tuple[int, str]] = Counter()
         for item, home in zip(items, homes, strict=True):
             held[(self._find(home), item.doc_id)] += 1
-        loose: dict[int, list[Item]] = {}
-        for item, home in zip(items, homes, strict=True):
+        by_index = {item.index: item for item in items}
+        loose: dict[int, None] = {}
+        for home in homes:
             root = self._find(home)
             event = self._events[root]
             if event is not None and not (event.harm and event.place_ids):
-                loose.setdefault(root, []).append(item)
-        for root, members in loose.items():
+                loose.setdefault(root, None)
+        # Loose events that joined another below; one that another joined goes on with its
+        # new members (whichever id the union kept).
+        gone: set[int] = set()
+        for first in loose:
+            if first in gone:
+                continue
+            root = self._find(first)
             event = self._events[root]
-            if event is None or len(event.members) != len(members):
-                continue  # merged meanwhile, or holds claims of an earlier call
+            assert event is not None
+            if any(i not in by_index for i in event.members):
+                continue  # holds claims of an earlier call
+            members = [by_index[i] for i in event.members]
             counts = any(m.kind != "event" for m in members)
             if any(not _loose(m) for m in members) or (counts and event.place_ids):
                 continue
@@ -92,7 +100,7 @@ class MentionAttacher:
                     continue
                 if counts and not other.place_ids:
                     continue
-                if event.place_ids and not _nested(
+                if event.place_ids and not nested(
                     event.place_ids, event.place_keys, other.place_ids, other.place_keys
                 ):
                     continue
@@ -102,20 +110,23 @@ class MentionAttacher:
                     if (
                         o0 is not None
                         and o1 is not None
-                        and (_gap(event.lo, event.hi, o0, o1) > TOLERANCE_DAYS)
+                        and (gap(event.lo, event.hi, o0, o1) > TOLERANCE_DAYS)
                     ):
                         continue
                 fits.append(cid)
             if counts:
                 if len(fits) == 1:
                     self._merge(fits[0], root)
+                    gone.add(first)
                 continue
             if fits:
                 home = max(fits, key=lambda c: (held[(c, doc)], -self._event_first(c)))
                 self._merge(home, root)
+                gone.add(first)
                 continue
             dated = [m for m in members if m.precise and m.place_ids]
             if dated:
                 fitting, _ = self._fitting(dated[0])
                 if len(fitting) == 1 and fitting[0] != root:
                     self._merge(fitting[0], root)
+                    gone.add(first)

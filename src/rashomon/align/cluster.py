@@ -3,7 +3,8 @@
 Two claims belong together when (in order of strength):
 
 1. they come from one document and share a sentence or the time mention that dates them (the
-   author is telling one episode);
+   author is telling one episode); a claim whose sentence is one event's and whose time
+   mention another's merges the two;
 2. otherwise both are dated precisely (62 days or less), their periods overlap or lie within
    ``TOLERANCE_DAYS`` of each other, and their places are the same or nested (Baku inside
    the Baku Governorate, Srebrenica inside Bosnia).  Troop strengths never join another
@@ -12,7 +13,9 @@ Two claims belong together when (in order of strength):
 Precisely dated claims found events first (phase 1).  Vaguely dated or undated claims then join
 an event only through rule 1, or when exactly one event of another document fits their place
 and period (phase 2): a claim dated only "1918" in Baku matches both Baku events of that year
-and so stays on its own rather than bridging them.
+and so stays on its own rather than bridging them.  An undated claim joins the one event of its
+own document that its places fit, at the same scale: a count in a town never joins a toll of
+whole countries (a war's national toll beside one air strike in one suburb), nor the reverse.
 
 Blocking: a claim is compared only with events filed under the same (country, month) keys; one
 document's links go through dictionaries keyed by sentence and time mention.  An event is filed
@@ -31,87 +34,30 @@ in a separate index that lookups skip.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
-from functools import lru_cache
 
 from rashomon.align.attach import MentionAttacher
-from rashomon.align.items import Item
+from rashomon.align.items import Item, national
+from rashomon.align.periods import (
+    NO_COUNTRIES,
+    TOLERANCE_DAYS,
+    gap,
+    gc_paused,
+    grow,
+    in_order,
+    month_range,
+    move_filing,
+    nested,
+)
 from rashomon.progress import EVERY, Progress
 
 __all__ = ["TOLERANCE_DAYS", "Aligner", "gc_paused"]
 
-TOLERANCE_DAYS = 14
-_NO_COUNTRY = "?"
-_NO_COUNTRIES = frozenset({_NO_COUNTRY})
-_TOLERANCE = dt.timedelta(days=TOLERANCE_DAYS)
 #: Key layout: a country's number times these, plus a month index (year * 12 + month - 1) or a
 #: year, so a key is one small int instead of a tuple of a string and a date string.
 _MONTH_SPAN = 1 << 17
 _YEAR_SPAN = 1 << 14
-
-
-@lru_cache(maxsize=1 << 14)
-def _month_range(t0: dt.date, t1: dt.date) -> range:
-    """Month indexes of [t0, t1] widened by the tolerance (cached: claims share periods)."""
-    try:
-        lo = t0 - _TOLERANCE
-    except OverflowError:
-        lo = dt.date.min
-    try:
-        hi = t1 + _TOLERANCE
-    except OverflowError:
-        hi = dt.date.max
-    return range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month)
-
-
-def _in_order(countries: AbstractSet[str]) -> Iterable[str]:
-    """A claim's countries in a fixed order.  Where several events fit, the first one found
-    is the one the others join, so the order must not be a set's (it changes with Python's
-    string hashing from one run to the next)."""
-    if not countries:
-        return _NO_COUNTRIES
-    return sorted(countries) if len(countries) > 1 else countries
-
-
-def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
-    return (max(a0, b0) - min(a1, b1)).days
-
-
-def _nested(
-    ids: Iterable[str],
-    keys: AbstractSet[str],
-    other_ids: Iterable[str],
-    other_keys: AbstractSet[str],
-) -> bool:
-    return any(i in other_keys for i in ids) or any(i in keys for i in other_ids)
-
-
-def _grow(mine: AbstractSet[str], more: AbstractSet[str]) -> AbstractSet[str]:
-    """``mine | more``; a set shared with an item (a frozenset) is copied only when it grows,
-    so a one-claim event costs no set of its own."""
-    if mine is more or more <= mine:
-        return mine
-    if isinstance(mine, set):
-        mine |= more
-        return mine
-    return set(mine) | more
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Alignment allocates millions of small objects and creates no reference cycles; the
-    cyclic collector would walk every claim and index again and again (a third of the run
-    time on a large collection), so it waits until the step is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Event:
@@ -171,8 +117,9 @@ class Aligner(MentionAttacher):
         self._blocks: dict[int, dict[int, int]] = {}
         self._dormant: dict[int, dict[int, int]] = {}
         self._seq = 0
-        #: (country, year) -> events founded by vaguely dated claims only, in filing order.
-        self._vague: dict[int, dict[int, None]] = {}
+        #: (country, year) -> {event founded by vaguely dated claims only: sequence number of
+        #: its first filing}.
+        self._vague: dict[int, dict[int, int]] = {}
         #: Per document: sentence (even keys) and time mention (odd keys) -> event.
         self._links: dict[str, dict[int, int]] = {}
         #: The events each document contributes to (for undated claims of that document).
@@ -285,21 +232,22 @@ class Aligner(MentionAttacher):
                 item.place_keys <= event.place_keys and item.place_ids <= event.place_ids
             ):
                 self._index(cid, item.place_keys, item.place_ids)
-            event.place_ids = _grow(event.place_ids, item.place_ids)
-            event.place_keys = _grow(event.place_keys, item.place_keys)
+            event.place_ids = grow(event.place_ids, item.place_ids)
+            event.place_keys = grow(event.place_keys, item.place_keys)
         if event.harm and not was_harm:
             self._index(cid, event.place_keys, event.place_ids)
         if item.countries:
-            event.countries = _grow(event.countries, item.countries)
+            event.countries = grow(event.countries, item.countries)
         if not was_fittable and event.harm and event.place_ids:
             self._wake(cid, event)
         t0, t1 = item.t0, item.t1
-        if t0 is not None:
+        if t0 is not None and t1 is not None:
+            # A start without an end (an unreadable end date) dates nothing: the event's span
+            # is that of its members with whole periods.
             if event.lo is None or t0 < event.lo:
                 event.lo = t0
-            if t1 is not None and (event.hi is None or t1 > event.hi):
+            if event.hi is None or t1 > event.hi:
                 event.hi = t1
-        if t0 is not None and t1 is not None:
             if precise:
                 if event.t0 is None or event.t1 is None:
                     event.t0, event.t1 = t0, t1
@@ -309,14 +257,15 @@ class Aligner(MentionAttacher):
                         event.t0 = t0
                     if t1 > event.t1:
                         event.t1 = t1
-                self._file(cid, event, item.countries or _NO_COUNTRIES, _month_range(t0, t1))
+                self._file(cid, event, item.countries or NO_COUNTRIES, month_range(t0, t1))
             elif harm and event.t0 is None:
-                for country in item.countries or _NO_COUNTRIES:
+                for country in item.countries or NO_COUNTRIES:
                     base = self._country(country) * _YEAR_SPAN
                     for year in range(t0.year, t1.year + 1):
                         bucket = self._vague.setdefault(base + year, {})
                         if cid not in bucket:
-                            bucket[cid] = None
+                            bucket[cid] = self._seq
+                            self._seq += 1
                             event.vague_keys.append(base + year)
         links = self._links.get(doc)
         if links is None:
@@ -333,14 +282,22 @@ class Aligner(MentionAttacher):
         # A copy: the other's set may be the one that grows below.  An undated event (an
         # event claim attached by phase 3) adds no period to file under.
         hull = (
-            (frozenset(o.countries or _NO_COUNTRIES), _month_range(o.t0, o.t1))
+            (frozenset(o.countries or NO_COUNTRIES), month_range(o.t0, o.t1))
             if o.t0 is not None and o.t1 is not None
             else None
         )
         big, small = (home, other) if len(h.members) >= len(o.members) else (other, home)
         b, s = (h, o) if big == home else (o, h)
-        self._unvague(big, b)
-        self._unvague(small, s)
+        if b.t0 is not None or s.t0 is not None:
+            # The merged event has precise dates: vaguely dated claims no longer join it.
+            self._unvague(big, b)
+            self._unvague(small, s)
+        else:
+            # Two vaguely dated events (one sentence links them): the merged one stays where
+            # either was filed, with the earlier filing of each key.
+            for key in s.vague_keys:
+                move_filing(self._vague, self._vague, key, small, big, b.vague_keys)
+            s.vague_keys = []
         self._parent[small] = big
         self._events[small] = None
         was_fittable, small_fittable, was_harm = b.fittable, s.fittable, b.harm
@@ -354,9 +311,9 @@ class Aligner(MentionAttacher):
             b.lo = s.lo if b.lo is None else min(b.lo, s.lo)
         if s.hi is not None:
             b.hi = s.hi if b.hi is None else max(b.hi, s.hi)
-        b.place_ids = _grow(b.place_ids, s.place_ids)
-        b.place_keys = _grow(b.place_keys, s.place_keys)
-        b.countries = _grow(b.countries, s.countries)
+        b.place_ids = grow(b.place_ids, s.place_ids)
+        b.place_keys = grow(b.place_keys, s.place_keys)
+        b.countries = grow(b.countries, s.countries)
         b.harm = b.harm or s.harm
         if was_harm:
             self._index(big, s.place_keys, s.place_ids)
@@ -371,19 +328,7 @@ class Aligner(MentionAttacher):
         source = self._blocks if small_fittable else self._dormant
         target = self._blocks if was_fittable else self._dormant
         for key in s.keys:
-            bucket = source[key]
-            seq = bucket.pop(small)
-            if not bucket:
-                del source[key]
-            into = target.get(key)
-            if into is None:
-                into = target[key] = {}
-            mine = into.get(big)
-            if mine is None:
-                into[big] = seq
-                b.keys.append(key)
-            elif seq < mine:
-                into[big] = seq
+            move_filing(source, target, key, small, big, b.keys)
         if b.fittable and not was_fittable:
             self._wake(big, b)
         if hull is not None:
@@ -406,10 +351,18 @@ class Aligner(MentionAttacher):
         links = self._links.get(item.doc_id)
         if links is None:
             return None
-        cid = links.get(2 * (item.sentence + 1))
-        if cid is None and item.time_mention is not None:
-            cid = links.get(2 * item.time_mention + 1)
-        return self._find(cid) if cid is not None else None
+        by_sentence = links.get(2 * (item.sentence + 1))
+        by_time = links.get(2 * item.time_mention + 1) if item.time_mention is not None else None
+        if by_sentence is None:
+            return self._find(by_time) if by_time is not None else None
+        home = self._find(by_sentence)
+        if by_time is not None:
+            other = self._find(by_time)
+            if other != home:
+                # The claim's sentence tells one event's episode and its time mention dates
+                # another's: one episode, told in two places of the document.
+                home = self._merge(home, other)
+        return home
 
     def _fitting(self, item: Item) -> tuple[list[int], int | None]:
         """Rule 2: the events a precisely dated harm claim fits, and the first one found
@@ -421,9 +374,9 @@ class Aligner(MentionAttacher):
         fitting: list[int] = []
         checked: set[int] = set()
         first: tuple[int, int, int] | None = None
-        months = _month_range(t0, t1)
+        months = month_range(t0, t1)
         rank = 0
-        for country in _in_order(item.countries):
+        for country in in_order(item.countries):
             number = self._country_no.get(country)
             if number is None:
                 rank += len(months)
@@ -443,7 +396,7 @@ class Aligner(MentionAttacher):
                     # The gap between the periods, as _gap computes it.
                     if (max(t0, event.t0) - min(t1, event.t1)).days > TOLERANCE_DAYS:
                         continue
-                    if not _nested(ids, keys, event.place_ids, event.place_keys):
+                    if not nested(ids, keys, event.place_ids, event.place_keys):
                         continue
                     fitting.append(cid)
                     if first is None or (rank, seq) < (first[0], first[1]):
@@ -505,7 +458,7 @@ class Aligner(MentionAttacher):
             return None
         found: int | None = None
         checked: set[int] = set()
-        for country in item.countries or _NO_COUNTRIES:
+        for country in item.countries or NO_COUNTRIES:
             number = self._country_no.get(country)
             if number is None:
                 continue
@@ -519,7 +472,7 @@ class Aligner(MentionAttacher):
                     if item.doc_id in event.docs:
                         continue
                     assert event.t0 is not None and event.t1 is not None
-                    if _gap(item.t0, item.t1, event.t0, event.t1) <= 0 and _nested(
+                    if gap(item.t0, item.t1, event.t0, event.t1) <= 0 and nested(
                         item.place_ids, item.place_keys, event.place_ids, event.place_keys
                     ):
                         if found is not None:
@@ -535,36 +488,48 @@ class Aligner(MentionAttacher):
             return None
         if item.t0 is None or item.t1 is None:
             return self._own_fit(item)
-        for country in _in_order(item.countries):
+        for country in in_order(item.countries):
             number = self._country_no.get(country)
             if number is None:
                 continue
             base = number * _YEAR_SPAN
             # Neighbouring years too: "1932-33" and "1934" touch.
             for year in range(item.t0.year - 1, item.t1.year + 2):
-                for cid in self._vague.get(base + year, ()):
+                # Of the events that fit, the one filed first under this key.
+                best: tuple[int, int] | None = None
+                for cid, seq in self._vague.get(base + year, {}).items():
                     event = self._event(cid)
                     assert event.lo is not None and event.hi is not None
-                    if _gap(item.t0, item.t1, event.lo, event.hi) <= 1 and _nested(
-                        item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                    if (
+                        (best is None or seq < best[0])
+                        and gap(item.t0, item.t1, event.lo, event.hi) <= 1
+                        and nested(
+                            item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                        )
                     ):
-                        return cid
+                        best = (seq, cid)
+                if best is not None:
+                    return best[1]
         return None
 
     def _own_fit(self, item: Item) -> int | None:
         """The one event of the claim's own document that holds a count of harm and whose
-        places nest with the claim's.  Read from the document's events or from the events of
-        the claim's places, whichever is fewer (one long document has thousands of events)."""
+        places nest with the claim's at its scale (both whole countries, or both below).
+        Read from the document's events or from the events of the claim's places, whichever
+        is fewer (one long document has thousands of events)."""
         own = self._doc_events.get(item.doc_id, set())
         holders = [h for h in map(self._by_key.get, item.place_ids) if h] + [
             h for h in map(self._by_id.get, item.place_keys) if h
         ]
+        scale = national(item.place_ids)
         found: int | None = None
         if len(own) <= sum(len(h) for h in holders):
             for cid in own:
                 event = self._event(cid)
-                if event.harm and _nested(
-                    item.place_ids, item.place_keys, event.place_ids, event.place_keys
+                if (
+                    event.harm
+                    and nested(item.place_ids, item.place_keys, event.place_ids, event.place_keys)
+                    and national(event.place_ids) == scale
                 ):
                     if found is not None:
                         return None
@@ -572,8 +537,8 @@ class Aligner(MentionAttacher):
             return found
         for held in holders:
             for cid in held:
-                # Held means harm and nested places; only the document is left to check.
-                if cid != found and cid in own:
+                # Held means harm and nested places; the document and scale are left to check.
+                if cid != found and cid in own and national(self._event(cid).place_ids) == scale:
                     if found is not None:
                         return None
                     found = cid

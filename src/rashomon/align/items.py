@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -86,6 +87,20 @@ def _place_keys(place_id: str) -> tuple[str, ...]:
     if place.country:
         keys.append(f"cc:{place.country}")
     return tuple(dict.fromkeys(keys))
+
+
+@cache
+def _is_country(place_id: str) -> bool:
+    from rashomon.extract.gazetteer import Gazetteer
+
+    place = Gazetteer.load().by_id.get(place_id)
+    return place is not None and place.kind == "country"
+
+
+def national(place_ids: AbstractSet[str]) -> bool:
+    """Every place named is a whole country: a national count (a war's toll), not a local
+    episode in one of its towns."""
+    return bool(place_ids) and all(_is_country(p) for p in place_ids)
 
 
 @lru_cache(maxsize=1 << 16)
