@@ -311,6 +311,15 @@ def test_infobox_row_keeps_the_tables_perpetrators_beside_prose_naming_others() 
     assert _texts(prose.perpetrators) == ["Home Guard troops"]
 
 
+def test_uppercase_text_keeps_group_victims_and_stops_names_at_the_verb() -> None:
+    text = "On 3 May the Northern Militia massacred civilians in Osterlo. About 400 people died."
+    plain, shouted_claim = _one(text), _one(text.upper())
+    assert "civilians" in _texts(plain.victims), plain.victims
+    assert [v.casefold() for v in _texts(shouted_claim.victims)] == _texts(plain.victims)
+    shouted = "LAS FUERZAS DEL GENERAL JUAN OSTER EJECUTARON A 40 ALDEANOS."
+    assert _texts(_one(shouted, "es").perpetrators) == ["FUERZAS DEL GENERAL JUAN OSTER"]
+
+
 def test_uppercase_and_hard_wrapped_sentences_keep_their_roles() -> None:
     base = "40 villagers were killed by government troops in Osterlo."
     for text in (base.upper(), base.replace(" by ", "\nby ")):

@@ -164,7 +164,25 @@ def _np_end(p: Parsed, head_end: int, limit: int, actors: list[ActorMention]) ->
     caps = re.compile(r"\s*(?:[\w'’]+\s+)?((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s?){1,4})")
     m = caps.match(p.text, after, limit)
     if m and m.group(1).strip():
-        return m.start(1) + len(m.group(1).rstrip())
+        # In capitals every word looks like a name: the run stops at a verb or a function
+        # word ("FUERZAS DEL GENERAL RATKO MLADIC EJECUTARON").
+        stop = after
+        for i, w in enumerate(_WORD.finditer(p.text, after, m.end(1))):
+            low = w.group().casefold()
+            roles = p.lex.roles
+            if i == 0 and low in roles.determiners:
+                continue  # "of *the* Lendu"
+            if (
+                low in roles.function_words
+                or low in p.lex.coordinators
+                or roles.acts.fullmatch(low)
+                or roles.support_verbs.fullmatch(low)
+                or roles.active_verbs.fullmatch(low)
+            ):
+                break
+            stop = w.end()
+        if stop > after:
+            return stop
     return end
 
 

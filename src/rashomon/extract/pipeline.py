@@ -111,7 +111,13 @@ def places(p: Parsed) -> None:
 
 def actors(p: Parsed) -> None:
     found = ActorTable.load().find_actors(p.text, p.lang)
-    _bucket(p, [m for m in found if not shouted_word(p.text, m.start, m.end, p.lang)], "actors")
+    # Group words ("CIVILIANS", "ARMENIANS") need no case evidence: only names do.
+    kept = [
+        m
+        for m in found
+        if m.type in GROUP_TYPES or not shouted_word(p.text, m.start, m.end, p.lang)
+    ]
+    _bucket(p, kept, "actors")
     # A place inside an organisation's or state's name ("Baku Council") is not where it happened.
     for sent in p.sentences:
         named = [a for a in sent.actors if a.type not in GROUP_TYPES]
