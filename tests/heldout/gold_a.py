@@ -89,25 +89,28 @@ def tessit() -> None:
         note="an earlier attack on the same camp, August 2022; nobody named")
 
     d = "102_tessit-2023_en.txt"
+    # the text's own words for the attackers, then the group local authorities named ("armed
+    # men" added after the first run: an alias omitted by oversight, as in 101's set)
+    FAG_102 = ["Front armé du Gourma", "FAG", "non-state armed men", "armed men"]
     kw = {"places": [TESSIT], "time": T_TESSIT, "event": E_TESSIT}
     nofigs(d, "7", "4", "2023")
     civ = [["civilians", "people"]]
-    fig(d, "at least 31", m="killed", v=(31, None), q="at_least", victims=civ, perps=[["Front armé du Gourma", "FAG"]],
+    fig(d, "at least 31", m="killed", v=(31, None), q="at_least", victims=civ, perps=[FAG_102],
         **kw, note="highlights box; the overview paragraph names the FAG (through local authorities)")
     fig(d, "46", m="injured", v=46, q="exact", victims=[["people", "civilians", "injured"]],
-        perps=[["Front armé du Gourma", "FAG"]], **kw)
+        perps=[FAG_102], **kw)
     disp = T("2023-03-12", "2023-03-31", "2023-03-12", "2023-04-05")
     fig(d, "Some 5,600", m="displaced", v=5600, q="approx", places=[TESSIT], time=disp,
         victims=[["people", "women and children"]], perps=[], event=E_TESSIT, note="people fleeing: no agent")
     nofigs(d, "12", ("2023", 1))
     hd = ["health district of Ansongo", "health district", "According to the health district"]
     fig(d, "at least 31", 1, m="killed", v=(31, None), q="at_least", victims=civ,
-        perps=[["Front armé du Gourma", "FAG"]], attr=hd, **kw,
+        perps=[FAG_102], attr=hd, **kw,
         note="'Local authorities attributed the attack to the FAG' in the same paragraph")
-    fig(d, "9", m="killed", v=9, q="exact", victims=[["children"]], perps=[["Front armé du Gourma", "FAG"]],
+    fig(d, "9", m="killed", v=9, q="exact", victims=[["children"]], perps=[FAG_102],
         attr=hd, **kw, note="a subgroup of the dead")
     fig(d, "46", 1, m="injured", v=46, q="exact", victims=[["people", "civilians", "injured", "others"]],
-        perps=[["Front armé du Gourma", "FAG"]], attr=hd, **kw)
+        perps=[FAG_102], attr=hd, **kw)
     fig(d, "some 5,600", m="displaced", v=5600, q="approx", places=[TESSIT], time=disp,
         victims=[["people", "women and children"]], perps=[], event=E_TESSIT)
     nofig(d, "31", 2, note="'As of 31 March'")
