@@ -66,7 +66,7 @@ MEASURED = HeldoutGate(
         "measure": 0.890,
         "value": 0.960,
         "qualifier": 0.954,
-        "time": 0.698,
+        "time": 0.748,
         "places": 0.775,
         "victims": 0.822,
         "perpetrators": 0.299,
