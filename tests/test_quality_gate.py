@@ -99,7 +99,7 @@ class EventGate:
 EVENTS = EventGate(
     pair_f1=0.949,
     max_forbidden_merges=0,
-    estimate_accuracy=0.649,
+    estimate_accuracy=0.684,
     dispute_precision=0.642,
     max_inconsistency_alarms=0,
 )

@@ -507,6 +507,45 @@ def test_unspecified_harm_and_baselines_are_summarised_but_never_disputed(measur
     assert not [d for d in find_disputes(claims) if d["kind"] == "figure"]
 
 
+def test_a_source_counting_only_victims_gives_its_toll_where_others_count_the_dead() -> None:
+    claims = [
+        # An infobox's "Casualties" rows: its only figures of the event, per side.
+        fig("box_t", "d1", 900, measure="victims", victims=[victim("Tauvans")]),
+        fig(
+            "box_v",
+            "d1",
+            1500,
+            4000,
+            qualifier="range",
+            measure="victims",
+            victims=[victim("Valdmarians")],
+        ),
+        fig("dead_v", "d2", 3000, victims=[victim("Valdmarians")]),
+        # A source that counts the dead and, apart, the wounded or raped as "victims".
+        fig("dead", "d3", 2500, victims=[victim("Valdmarians")]),
+        fig("hurt", "d3", 12000, measure="victims", victims=[victim("Valdmarians")], sentence=100),
+    ]
+    found = estimates(claims)
+    killed = by_name([e for e in found if e["measure"] == "killed"])
+    assert (killed["Tauvans"]["low"], killed["Tauvans"]["high"]) == (900, 900)
+    valdmarians = killed["Valdmarians"]
+    assert (valdmarians["low"], valdmarians["high"], valdmarians["n_sources"]) == (1500, 4000, 3)
+    box = next(f for f in valdmarians["figures"] if f["claim"] == "box_v")
+    assert box["counted"] and box["measure"] == "victims"
+    assert only(found, "victims")["figures"][0]["claim"] == "hurt"
+
+
+def test_victims_stay_apart_where_no_source_counts_the_dead() -> None:
+    claims = [
+        fig("a", "d1", 200, measure="victims", victims=[victim("women")]),
+        fig("b", "d2", 800, measure="victims", victims=[victim("women")]),
+        fig("c", "d2", 40, measure="injured", sentence=100),
+    ]
+    found = estimates(claims)
+    assert {e["measure"] for e in found} == {"victims", "injured"}
+    assert only(found, "victims")["n_sources"] == 2
+
+
 def test_a_figure_far_below_another_of_its_own_source_is_a_part_of_its_toll() -> None:
     claims = [
         fig("toll", "d1", 41),

@@ -14,6 +14,10 @@ reads each figure for what it says:
 * a vague figure ("thousands", "des milliers", "десятков") bounds only when no precise figure
   of the quantity is left;
 * an open figure ("more than 8,000", "up to 24,000") gives its stated end only;
+* a source that counts the event's harm only as unspecified "victims" (an infobox's
+  "Casualties") while others count its dead gives its toll that way: those figures count with
+  the killed (listed with their own measure); a source that gives a death toll too keeps its
+  "victims" apart (the raped, the wounded);
 * a figure that counts a part (a site, an area, a sub-period, a part of a breakdown: its
   ``scope``) never widens the toll and is never summed: it is listed, not counted; so is a
   figure far below another of its own source (a source does not dispute itself: "4 died in
@@ -311,6 +315,9 @@ class Quantity:
             "speaker": speaker_of(claim) or None,
             "counted": cid in counted,
         }
+        if claim.get("measure") != self.measure:
+            # Its source's unspecified victims, read as its toll (``_measure_of``).
+            out["measure"] = claim.get("measure")
         status = status_of(claim)
         if status != "asserted":
             out["status"] = status
@@ -324,6 +331,22 @@ def _unit(claim: Mapping[str, Any]) -> str | None:
     return None if unit in (None, "", "people") else str(unit)
 
 
+def _measure_of(
+    claim: Mapping[str, Any],
+    sources: Mapping[str, tuple[str, str]],
+    counting_dead: set[tuple[str, str]],
+) -> str:
+    """The quantity a figure counts toward: its measure, except that a source that counts an
+    event's harm only as unspecified "victims" (an infobox's "Casualties", a famine's
+    "víctimas") while other sources count its dead gives its toll that way, so its victims
+    count with the killed.  A source that counts the dead too says its victims are others
+    (the raped, the wounded): they stay apart."""
+    measure = str(claim["measure"])
+    if measure == "victims" and counting_dead and sources[str(claim["id"])] not in counting_dead:
+        return "killed"
+    return measure
+
+
 def quantities(
     claims: Sequence[Mapping[str, Any]],
     sources: Mapping[str, tuple[str, str]] | None = None,
@@ -331,10 +354,14 @@ def quantities(
     """The event's quantities, harm measures first, named groups before the ungrouped."""
     if sources is None:
         sources = source_keys(claims)
+    counted = [
+        c for c in claims if c.get("kind") == "figure" and c.get("measure") and c.get("value")
+    ]
+    # Sources that count the event's dead; the others' unspecified "victims" are their tolls.
+    counting_dead = {sources[str(c["id"])] for c in counted if c["measure"] == "killed"}
     figures: dict[tuple[str, str | None], list[Mapping[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        if claim.get("kind") == "figure" and claim.get("measure") and claim.get("value"):
-            figures[(str(claim["measure"]), _unit(claim))].append(claim)
+    for claim in counted:
+        figures[(_measure_of(claim, sources, counting_dead), _unit(claim))].append(claim)
     named = named_by_doc(claims)
     rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
     out: list[Quantity] = []
