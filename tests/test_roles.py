@@ -222,6 +222,18 @@ def test_the_ledes_statement_is_not_the_doer_of_an_act_it_told_before() -> None:
     assert _texts(natives.perpetrators) == ["armée coloniale"]
 
 
+def test_the_documents_statement_stays_with_its_own_time_and_harm() -> None:
+    # A later report's count and the people who fled are other accounts: no doer carried.
+    text = (
+        "On 3 March 1921 the Northern Militia entered Osterlo and massacred 40 villagers there."
+        "\n\nOn 20 March 1921 officials counted 12 more bodies in the town.\n\n"
+        "Some 5,000 residents fled Osterlo after the attack."
+    )
+    first, later, fled = _figures(text)
+    assert _texts(first.perpetrators) == ["Northern Militia"]
+    assert later.perpetrators == [] and fled.perpetrators == []
+
+
 def test_the_documents_statement_reaches_a_count_to_a_later_date() -> None:
     # The statement dates where the act began; a count "as of" a later month still counts it.
     text = (

@@ -33,6 +33,9 @@ _EVENT_DAYS = 365
 _WIDE = frozenset({"country", "continent"})
 #: An infobox row: "Label | value |", short, with no sentence in it.
 _ROW = re.compile(r"[^|\n]{1,40}\|[^\n]{0,200}$")
+#: The harm a document's statement of who did its event speaks of: people fleeing or held
+#: after it are counted by their own account, which may name no doer.
+_HARM = frozenset({"killed", "injured", "victims", "missing"})
 #: How far a figure's own phrase reaches ("900 deaths on both sides").
 _PHRASE_REACH = 60
 #: Victim types that name a particular group (not "people", "civilians" or "the dead").
@@ -254,6 +257,7 @@ class Accounts:
                 note = "perpetrators: carried from the account in the same paragraph"
             elif (
                 self.doc is not None
+                and (measure in _HARM or self._act_at(cue))
                 and (self._no_other_account(sent) or self._same_table(sent))
                 and self._same_event(self.doc, time, places)
                 and not both
@@ -282,15 +286,36 @@ class Accounts:
         if time and time.get("start") and time.get("end") and spans:
             s0, s1 = min(a for a, _ in spans), max(b for _, b in spans)
             f0, f1 = str(time["start"]), str(time["end"])
-            # A statement's date often marks where the act began ("slaughtered ... following
-            # their entrance on 13 December"): a count up to a later date still counts it,
-            # within the span an event lasts; a count of an earlier time does not.
-            late = _days(s1, f0) > _EVENT_DAYS
-            if f1 < s0 or late or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
+            if self._up_to(time):
+                f0 = min(f0, s1)  # "as of the end of March 1938": since the act began
+            # A count of another time than the statement's is of another episode (a later
+            # report's displaced, an earlier raid), however near.
+            if f1 < s0 or f0 > s1 or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
                 return False
         kinds = {str(pl.get("kind")) for pl in places if pl.get("id")}
         local = [m for m in sent.places if m.place is not None and m.place.kind not in _WIDE]
         return not (kinds and kinds <= _WIDE and local)
+
+    def _up_to(self, time: dict[str, Any]) -> bool:
+        """The figure's time is the end of a count ("as of the end of March 1938")."""
+        at = time.get("start_char")
+        if not isinstance(at, int):
+            return False
+        text = str(time.get("text") or "")
+        # The marker opens the time's own text ("as of the end of March") or comes right
+        # before it ("по состоянию на 1 мая").
+        hits = self.p.lex.roles.cumulative.find_all(self.p.text, max(0, at - 25), at + len(text))
+        return any(h.start == at or not self.p.text[h.end : at].strip(" \u00a0") for h in hits)
+
+    def _act_at(self, cue: int | None) -> bool:
+        """The figure's cue is an act someone does ("deported", "expelled"), not a plight
+        ("fled", "homeless")."""
+        if cue is None:
+            return False
+        return any(
+            a.start <= cue < a.end
+            for a in self.p.lex.roles.acts.find_all(self.p.text, max(0, cue - 40), cue + 40)
+        )
 
     def _same_table(self, sent: Sentence) -> bool:
         """The figure is a row of the infobox whose "Perpetrators" row is the document's

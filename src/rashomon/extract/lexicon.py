@@ -215,6 +215,9 @@ class RolesLexicon:
         #: "fue un crimen de Estado", "state terrorism": the phrase names the state as the doer
         #: of the act its sentence speaks of.
         self.state_doer = PhraseMatcher([(w, "state") for w in words("state_doer_phrases")])
+        #: "as of the end of March 1938", "по состоянию на": a count up to a date, from the
+        #: start of the event it counts.
+        self.cumulative = PhraseMatcher([(w, "upto") for w in words("cumulative_time_markers")])
         self.determiners = frozenset(w.casefold() for w in words("determiners"))
         self.auxiliaries = frozenset(w.casefold() for w in words("auxiliaries"))
         #: Auxiliaries of the active perfect ("hatten ... getötet"): nearer the participle than
