@@ -73,7 +73,7 @@ MEASURED = HeldoutGate(
         "attribution": 0.711,
         "status": 0.913,
     },
-    perpetrator_precision=0.673,
+    perpetrator_precision=0.822,
     victim_precision=0.728,
     max_perpetrator_inversions=1,
     max_victim_inversions=0,
