@@ -114,6 +114,13 @@ ROLES = [
         ["Miliz", "lokalen Verbündeten"],
         "Dorfbewohner",
     ),
+    # An acronym in brackets does not cut the subject from its verb.
+    (
+        "en",
+        "Fighters of the Osterlo Liberation Front (OLF) killed 40 villagers in Brisk.",
+        ["Fighters of the Osterlo Liberation Front"],
+        "villagers",
+    ),
     # A separable support verb: "richtete ... ein Massaker an".
     (
         "de",

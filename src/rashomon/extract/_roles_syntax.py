@@ -20,6 +20,9 @@ NO_PERPETRATOR = frozenset({"population", "combatants", "returned"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _STRONG_BREAK = re.compile(r"[;:()\[\]]|\s[—–-]\s")
+#: An acronym in brackets ("the White River Alliance (WRA) attacked"): the clause goes on
+#: across it.
+_ASIDE = re.compile(r"\([A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ0-9.&-]{1,7}\)")
 _MARKER_REACH = 60  # chars from a harm word to the agent marker after it
 _AGENT_GAP_WORDS = 3  # words between a marker and the candidate ("by the rival ...")
 _SUBJECT_REACH = 140  # chars from a subject candidate to its verb
@@ -93,7 +96,14 @@ class Statement:
 def clause_bounds(p: Parsed, sent: Sentence, pos: int) -> tuple[int, int]:
     """The clause holding ``pos``: between strong breaks (; : brackets, dashes, newlines)."""
     start, end = sent.span.start, sent.span.end
+    asides = [
+        (m.start(), m.end())
+        for m in _ASIDE.finditer(p.text, sent.span.start, sent.span.end)
+        if not (m.start() < pos < m.end())
+    ]
     for m in _STRONG_BREAK.finditer(p.text, sent.span.start, sent.span.end):
+        if any(a <= m.start() < b for a, b in asides):
+            continue  # "the White River Alliance (WRA) attacked": an aside, not a clause
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
