@@ -201,6 +201,20 @@ def test_a_count_that_says_who_it_counts_takes_no_carried_victims() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "von" after an act noun names the harmed, not the doer.
+        ("de", "Die Tötung von Zivilisten durch Regierungstruppen forderte 68 Tote in Osterlo."),
+        # A generic group after "by" is never read as the doer.
+        ("en", "In Osterlo 300 villagers were killed by civilians armed with machetes."),
+    ],
+)
+def test_the_harmed_after_a_marker_are_never_doers(lang: str, text: str) -> None:
+    perps = {p.casefold() for p in _texts(_one(text, lang).perpetrators)}
+    assert not perps & {"zivilisten", "civilians"}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "perps"),
     [
         # A support verb ends the noun phrase before it ("l'armée exerce une répression").

@@ -202,6 +202,9 @@ class RolesLexicon:
             ]
         )
         self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
+        #: Agent markers that after an act noun introduce the harmed ("die Tötung *von*
+        #: Zivilisten durch X"): the agent is the next marker.
+        self.noun_object_markers = frozenset(w.casefold() for w in words("noun_object_markers"))
         #: "members of the X community": who they are is said by the genitive after them.
         self.member_nouns = frozenset(w.casefold() for w in words("member_nouns"))
         #: "deaths across sides", "des deux côtés": a count of every side's dead has no one

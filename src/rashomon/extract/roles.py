@@ -116,6 +116,8 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
                 break  # "vergewaltigten tausende von Frauen": "von" after a verb is "of"
             if _after_quantity(p, marker.start):
                 break  # "thousands of", "tausende von"
+            if not is_verb and marker.text.casefold() in p.lex.roles.noun_object_markers:
+                continue  # "die Tötung von Zivilisten durch X": "von" names the harmed
             gap = p.text[act.end : marker.start]
             later = [
                 a
@@ -130,7 +132,7 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
                     r
                     for r in cands
                     if r.start >= marker.end
-                    and r.type != "pronoun"
+                    and r.type not in ("pronoun", "group")
                     and (close or r.type in AGENT_TYPES)
                     and _leads_to(p, p.text[marker.end : r.start])
                 ),
