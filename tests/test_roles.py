@@ -395,6 +395,16 @@ STANCES = [
     ),
     ("es", "La comisión no pudo confirmar la cifra de 40 aldeas quemadas.", "40", "unconfirmed"),
     ("es", "Según la radio, hubo 966 muertos, una cifra falsa y exagerada.", "966", "rejected"),
+    # The rejected figure as the object's complement ("rejected the figure of 68").
+    ("en", "The army rejected the figure of 68 dead given by the rebels.", "68", "rejected"),
+    (
+        "fr",
+        "Le gouvernement a rejeté le bilan de 40 morts avancé par l'opposition.",
+        "40",
+        "rejected",
+    ),
+    ("es", "El ministerio rechazó la cifra de 40 muertos en Osterlo.", "40", "rejected"),
+    ("en", "The army denied responsibility for the killing of 40 people.", "40", None),
     # The document sets its own figures against a source's list: the source's are rejected,
     # its own stay asserted; a toll of another quantity alone answers nothing.
     *[

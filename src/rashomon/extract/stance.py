@@ -34,6 +34,7 @@ _FROM_TO_GAP = 80
 _EARLIER_REACH = 6  # words from "earlier toll" to its figure
 _PREDICATE_REACH = 160  # chars from a rejected figure to the predicate after it
 _UNCONFIRMED_REACH = 80
+_OBJECT_REACH = 3  # words from "the figure" to its number ("the figure of some 68")
 _ANSWER_REACH = 1500  # chars before "the real figures were" where the answered ones stand
 _LIST_LINE = 90  # a line of a list of figures ("Killed — 12,000")
 
@@ -186,6 +187,19 @@ def _rejected(doc: _Doc, sent: Sentence, figs: list[Claim]) -> None:
         if not objects:
             continue  # a denial of something else ("denied responsibility")
         by = _subject(p, sent, verb.start)
+        # "rejected the figure of 68": the figure the object names, after it.
+        after = [
+            c
+            for c in figs
+            if objects[0].end <= c.start
+            and len(_WORD.findall(p.text[objects[0].end : c.start])) <= _OBJECT_REACH
+            and not re.search(r"[;.]", p.text[objects[0].end : c.start])
+        ]
+        for c in after[:1]:
+            if c.stance is None:
+                c.stance = _stance("rejected", by)
+        if after:
+            continue
         targets = [c for c in figs if c.end <= verb.start]
         if not targets:
             prev = [s for s in p.sentences if s.index == sent.index - 1 and s.para == sent.para]
