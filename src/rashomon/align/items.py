@@ -7,6 +7,7 @@ so it runs the same on claims from the store, from JSONL files, or from a Ray da
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -138,7 +139,8 @@ def to_item(index: int, claim: Mapping[str, Any]) -> Item:
     return Item(
         index=index,
         claim_id=str(claim["id"]),
-        doc_id=str((claim.get("doc") or {}).get("id", "")),
+        # One string per document, not one per claim (a store's claims share a few thousand).
+        doc_id=sys.intern(str((claim.get("doc") or {}).get("id", ""))),
         kind=str(claim.get("kind", "figure")),
         measure=claim.get("measure"),
         event_type=claim.get("event_type"),

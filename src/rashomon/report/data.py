@@ -1,10 +1,11 @@
-"""What the HTML report shows, as one JSON-able dict built from the store."""
+"""What the HTML report shows, streamed from the store as the pieces of one JSON object."""
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -35,6 +36,23 @@ _CLAIM_KEYS = (
     "framing",
     "trigger",
 )
+
+
+_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
 
 
 @cache
@@ -114,69 +132,58 @@ def compact_event(event: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _short(ids: list[str], length: int = 12) -> dict[str, str]:
-    """Ids cut to ``length`` characters, or whole when two would collide."""
-    cut = {i: i[:length] for i in ids}
-    if len(set(cut.values())) < len(cut):
-        return {i: i for i in ids}
-    return cut
-
-
-def _shorten_ids(
-    docs: list[dict[str, Any]], claims: list[dict[str, Any]], events: list[dict[str, Any]]
-) -> None:
+class _Ids:
     """Full sha256 ids repeated in every reference make up much of a large report; inside one
-    file, short prefixes are as good."""
-    d = _short([x["id"] for x in docs])
-    c = _short([x["id"] for x in claims])
-    for doc in docs:
-        doc["id"] = d[doc["id"]]
-    for claim in claims:
-        claim["id"], claim["doc"] = c[claim["id"]], d.get(claim["doc"], claim["doc"])
-    for event in events:
-        event["claims"] = [c.get(i, i) for i in event["claims"]]
-        event["docs"] = [d.get(i, i) for i in event["docs"]]
-        event["names"] = [
-            {**n, "docs": [d.get(i, i) for i in n["docs"]]} for n in event.get("names") or []
-        ]
-        for est in event["estimates"]:
-            est["figures"] = [[c.get(i, i), counted, why] for i, counted, why in est["figures"]]
-        for dispute in event["disputes"]:
-            dispute["claims"] = [c.get(i, i) for i in dispute["claims"]]
-            if "doc" in dispute:
-                dispute["doc"] = d.get(dispute["doc"], dispute["doc"])
-            if "values" in dispute:
-                dispute["values"] = [c.get(i, i) for i in dispute["values"]]
-            if isinstance(dispute.get("detail"), dict):
-                dispute["detail"] = {d.get(k, k): v for k, v in dispute["detail"].items()}
-        for problem in event["consistency"]:
-            problem["doc"] = d.get(problem["doc"], problem["doc"])
-            problem["claims"] = [c.get(i, i) for i in problem["claims"]]
+    file, short prefixes are as good: ids of the report's documents or claims are cut to 12
+    characters, unless two would then collide (all are kept whole), others stay whole."""
+
+    __slots__ = ("cut", "known")
+
+    def __init__(self, ids: Iterable[str], length: int = 12) -> None:
+        self.known = set(ids)
+        self.cut = len({i[:length] for i in self.known}) == len(self.known)
+
+    def __call__(self, ref: str) -> str:
+        return ref[:12] if self.cut and ref in self.known else ref
 
 
-def _counted(
-    items: Iterator[dict[str, Any]], stage: str, progress: Progress | None
-) -> list[dict[str, Any]]:
-    """The items as a list, counting them out on ``progress``."""
-    out: list[dict[str, Any]] = []
-    for item in items:
-        if progress is not None and len(out) % EVERY == 0:
-            progress(stage, len(out), None)
-        out.append(item)
-    if progress is not None:
-        progress(stage, len(out), len(out))
-    return out
+def _short_claim(claim: dict[str, Any], c: _Ids, d: _Ids) -> dict[str, Any]:
+    claim["id"], claim["doc"] = c(claim["id"]), d(claim["doc"])
+    return claim
 
 
-def report_data(store: Store, progress: Progress | None = None) -> dict[str, Any]:
-    docs = []
-    rows = [row for row in store.list_documents() if row["current"]]
-    for done, row in enumerate(rows):
-        if progress is not None and done % EVERY == 0:
-            progress("report: documents", done, len(rows))
-        doc = store.get_document(row["id"])
-        docs.append(
-            {
+def _short_event(event: dict[str, Any], c: _Ids, d: _Ids) -> dict[str, Any]:
+    event["claims"] = [c(i) for i in event["claims"]]
+    event["docs"] = [d(i) for i in event["docs"]]
+    event["names"] = [{**n, "docs": [d(i) for i in n["docs"]]} for n in event.get("names") or []]
+    for est in event["estimates"]:
+        est["figures"] = [[c(i), counted, why] for i, counted, why in est["figures"]]
+    for dispute in event["disputes"]:
+        dispute["claims"] = [c(i) for i in dispute["claims"]]
+        if "doc" in dispute:
+            dispute["doc"] = d(dispute["doc"])
+        if "values" in dispute:
+            dispute["values"] = [c(i) for i in dispute["values"]]
+        if isinstance(dispute.get("detail"), dict):
+            dispute["detail"] = {d(k): v for k, v in dispute["detail"].items()}
+    for problem in event["consistency"]:
+        problem["doc"] = d(problem["doc"])
+        problem["claims"] = [c(i) for i in problem["claims"]]
+    return event
+
+
+def _documents(store: Store, progress: Progress | None) -> Iterator[dict[str, Any]]:
+    """The current documents with their text, in path order, read a batch at a time."""
+    total = store.count_current_documents()
+    done = 0
+    for rows in _batched(store.iter_current_documents(by_path=True), _DOC_BATCH):
+        texts = {doc.id: doc for doc in store.iter_documents(ids=[r["id"] for r in rows])}
+        for row in rows:
+            if progress is not None and done % EVERY == 0:
+                progress("report: documents", done, total)
+            done += 1
+            doc = texts[row["id"]]
+            yield {
                 "id": doc.id,
                 "name": source_name(row, doc.id),
                 "path": Path(doc.path).name,
@@ -190,21 +197,57 @@ def report_data(store: Store, progress: Progress | None = None) -> dict[str, Any
                 # rather than left as a silently empty column.
                 "note": language_gap(doc.lang, doc.lang_spans),
             }
-        )
     if progress is not None:
-        progress("report: documents", len(rows), len(rows))
+        progress("report: documents", total, total)
+
+
+_DOC_BATCH = 100
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _counted(
+    items: Iterable[dict[str, Any]], stage: str, progress: Progress | None
+) -> Iterator[dict[str, Any]]:
+    """The items as they come, counted out on ``progress``."""
+    done = 0
+    for item in items:
+        if progress is not None and done % EVERY == 0:
+            progress(stage, done, None)
+        done += 1
+        yield item
+    if progress is not None:
+        progress(stage, done, done)
+
+
+def report_json(store: Store, progress: Progress | None = None) -> Iterator[str]:
+    """What the report shows, as the pieces of one JSON object escaped for a ``<script>``
+    element (``script`` below), streamed: documents, claims and events are read from the
+    store a batch at a time and written one by one, so the report of a large store never
+    sits whole in memory.  Joined, the pieces are ``script(data)`` of the object
+    ``{generated, version, docs, claims, events, basemap}``."""
+    script = script_json
+    yield '{"generated":' + script(datetime.now(UTC).isoformat(timespec="seconds"))
+    yield ',"version":' + script(__version__)
+    # Ids are shortened where no two collide, which needs every id before the first is written.
+    d = _Ids(row["id"] for row in store.iter_current_documents())
+    c = _Ids(store.iter_current_claim_ids())
+    yield ',"docs":['
+    for i, doc in enumerate(_documents(store, progress)):
+        doc["id"] = d(doc["id"])
+        yield ("," if i else "") + script(doc)
+    yield '],"claims":['
     # The reviewed view: people's corrections applied, rejected figures kept but marked.
     view = ReviewedView(store)
-    claims = _counted(
-        (compact_claim(c) for c in view.claims(include_rejected=True)), "report: claims", progress
-    )
-    events = _counted((compact_event(e) for e in view.events()), "report: events", progress)
-    _shorten_ids(docs, claims, events)
-    return {
-        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "version": __version__,
-        "docs": docs,
-        "claims": claims,
-        "events": events,
-        "basemap": basemap(),
-    }
+    claims = (compact_claim(x) for x in view.claims(include_rejected=True))
+    for i, claim in enumerate(_counted(claims, "report: claims", progress)):
+        yield ("," if i else "") + script(_short_claim(claim, c, d))
+    yield '],"events":['
+    events = (compact_event(e) for e in view.events())
+    for i, event in enumerate(_counted(events, "report: events", progress)):
+        yield ("," if i else "") + script(_short_event(event, c, d))
+    yield '],"basemap":' + script(basemap()) + "}"

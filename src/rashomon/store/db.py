@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -337,6 +338,18 @@ class Store:
         )
         yield from self._stream(query, batch_size)
 
+    def iter_current_claim_ids(self, batch_size: int = 5000) -> Iterator[str]:
+        """The ids of the claims of current documents (in no particular order), streamed."""
+        query = select(s.claims.c.id).where(s.claims.c.doc_id.in_(_current_doc_ids()))
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=batch_size).execute(query):
+                yield str(row[0])
+
+    def count_current_documents(self) -> int:
+        query = select(func.count()).where(s.documents.c.id.in_(_current_doc_ids()))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
     def claims_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Stored claims by id (ids not stored are absent from the result)."""
         out: dict[str, dict[str, Any]] = {}
@@ -362,29 +375,34 @@ class Store:
 
     def save_events(
         self,
-        changed: Sequence[dict[str, Any]],
+        changed: Iterable[dict[str, Any]],
         removed: Sequence[str],
         assignments: dict[str, str],
         unassigned: Sequence[str] = (),
-    ) -> None:
+    ) -> int:
         """Write changed events, drop merged-away ones, set the event of the claims in
         ``assignments`` (claim id -> event id; other claims keep theirs) and forget the claims
-        in ``unassigned``: one transaction, so readers never see half an update."""
+        in ``unassigned``: one transaction, so readers never see half an update.  ``changed``
+        is written as it comes (it may be a generator summarising events one batch at a time);
+        returns how many there were."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        written = 0
         with self.engine.begin() as conn:
-            ids = [e["id"] for e in changed] + list(removed)
-            for chunk in _chunks(ids):
-                conn.execute(s.events.delete().where(s.events.c.id.in_(chunk)))
-            for chunk in _chunks([e for e in changed], 2000):
+            for batch in _batched(changed, 500):
+                conn.execute(s.events.delete().where(s.events.c.id.in_([e["id"] for e in batch])))
                 conn.execute(
                     s.events.insert(),
-                    [{"id": e["id"], "data": e, "updated_at": now} for e in chunk],
+                    [{"id": e["id"], "data": e, "updated_at": now} for e in batch],
                 )
-            for chunk in _chunks([*assignments, *unassigned]):
-                conn.execute(s.event_claims.delete().where(s.event_claims.c.claim_id.in_(chunk)))
-            rows = [{"claim_id": c, "event_id": e} for c, e in assignments.items()]
-            for chunk in _chunks(rows, 5000):
+                written += len(batch)
+            for ids in _chunks(list(removed)):
+                conn.execute(s.events.delete().where(s.events.c.id.in_(ids)))
+            for ids in _chunks([*assignments, *unassigned]):
+                conn.execute(s.event_claims.delete().where(s.event_claims.c.claim_id.in_(ids)))
+            rows = ({"claim_id": c, "event_id": e} for c, e in assignments.items())
+            for chunk in _batched(rows, 5000):
                 conn.execute(s.event_claims.insert(), chunk)
+        return written
 
     def events(self) -> list[dict[str, Any]]:
         return list(self.iter_events())
@@ -453,16 +471,18 @@ class Store:
             return [(str(r.id), r.lang) for r in conn.execute(query)]
 
     def iter_current_documents(
-        self, *, with_text: bool = False, batch_size: int = 200
+        self, *, with_text: bool = False, batch_size: int = 200, by_path: bool = False
     ) -> Iterator[dict[str, Any]]:
-        """The current version of every path, in ingestion order, as rows (no raw bytes;
-        the text only when asked), streamed."""
+        """The current version of every path, in ingestion order (``by_path``: in the order
+        of :meth:`list_documents`), as rows (no raw bytes; the text only when asked),
+        streamed."""
         cols = [c for c in s.documents.c if with_text or c.name != "text"]
-        query = (
-            select(*cols)
-            .where(s.documents.c.id.in_(_current_doc_ids()))
-            .order_by(s.documents.c.ingested_at, s.documents.c.id)
+        order = (
+            (s.documents.c.path, s.documents.c.ingested_at, s.documents.c.id)
+            if by_path
+            else (s.documents.c.ingested_at, s.documents.c.id)
         )
+        query = select(*cols).where(s.documents.c.id.in_(_current_doc_ids())).order_by(*order)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=batch_size).execute(query):
                 yield dict(row._mapping)
@@ -708,6 +728,13 @@ def _row(doc: Document, doc_id: str, now: str) -> dict[str, Any]:
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size``, read as they come."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 #: The store's integer columns are 64-bit (SQLite INTEGER, PostgreSQL BIGINT).
