@@ -239,6 +239,9 @@ def _superseded_here(doc: _Doc, sent: Sentence, figs: list[Claim]) -> None:
                 and a.measure == b.measure
             ):
                 a.stance = _stance("superseded", _subject(p, sent, revisions[0].start))
+                if not a.victims:
+                    # "de 19 a 34 civiles": the noun after the new figure counts the old too.
+                    a.victims = [dict(v) for v in b.victims]
     # "un précédent bilan de 38", "an earlier toll of 1,000".
     for early in doc.hits(lex.earlier_words, sent):
         toll = lex.toll_nouns.find_all(p.text, early.end, min(sent.span.end, early.end + 25))
