@@ -353,6 +353,28 @@ def test_uppercase_text_keeps_group_victims_and_stops_names_at_the_verb() -> Non
     assert _texts(_one(shouted, "es").perpetrators) == ["FUERZAS DEL GENERAL JUAN OSTER"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "en",
+            "Officers had, before the report was issued Sunday, said 350 villagers were killed.",
+            "officers",
+        ),
+        (
+            "es",
+            "Según el ejército hubo 26 muertos, más de mil detenidos y cerca de 100 heridos.",
+            "el ejército",
+        ),
+    ],
+)
+def test_speakers_survive_capitals(lang: str, text: str, speaker: str) -> None:
+    for version in (text, text.upper()):
+        for claim in _figures(version, lang):
+            assert claim.attribution is not None, version
+            assert str(claim.attribution["speaker"]).casefold() == speaker
+
+
 def test_uppercase_and_hard_wrapped_sentences_keep_their_roles() -> None:
     base = "40 villagers were killed by government troops in Osterlo."
     for text in (base.upper(), base.replace(" by ", "\nby ")):

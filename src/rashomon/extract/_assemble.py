@@ -254,7 +254,14 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
     words = phrase.split()
     if not words or len(words) > 6 or any(ch.isdigit() for ch in phrase):
         return None
-    named = not p.lex.capitalised_nouns and any(w[:1].isupper() for w in words)
+    if words[-1].casefold() in p.lex.coordinators:
+        return None  # "más de mil detenidos y cerca de 100": a list goes on, no new source
+    # In capitals every word looks like a name: only a source noun says it is one.
+    named = (
+        not p.lex.capitalised_nouns
+        and not phrase.isupper()
+        and any(w[:1].isupper() for w in words)
+    )
     if not named and not p.lex.source_nouns.find_all(phrase):
         return None
     offset = p.text.index(phrase, start)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rashomon.extract._case import in_caps_run
 from rashomon.extract.lexicon import CueKind, Hit, Lexicon
 from rashomon.extract.numbers import find_numbers
 from rashomon.extract.segment import Span
@@ -310,7 +311,11 @@ def _verb(
         or (
             before.endswith(",")
             and nxt is not None
-            and (nxt.group()[:1].isupper() or nxt.group().casefold() in lex.roles.determiners)
+            and (
+                # In capitals every word is capitalised: only a determiner says a name follows.
+                (nxt.group()[:1].isupper() and not in_caps_run(text, nxt.start(), nxt.end()))
+                or nxt.group().casefold() in lex.roles.determiners
+            )
             and not lex.clause_breaks.fullmatch(nxt.group().casefold())
             and not _appositive_name(before + " ")
         )
