@@ -258,9 +258,7 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
         return None  # "más de mil detenidos y cerca de 100": a list goes on, no new source
     # In capitals every word looks like a name: only a source noun says it is one.
     named = (
-        not p.lex.capitalised_nouns
-        and not phrase.isupper()
-        and any(w[:1].isupper() for w in words)
+        not p.lex.capitalised_nouns and not phrase.isupper() and any(w[:1].isupper() for w in words)
     )
     if not named and not p.lex.source_nouns.find_all(phrase):
         return None
