@@ -535,6 +535,19 @@ def test_a_source_counting_only_victims_gives_its_toll_where_others_count_the_de
     assert only(found, "victims")["figures"][0]["claim"] == "hurt"
 
 
+def test_victims_counted_as_a_toll_bound_it_but_never_make_a_figure_dispute() -> None:
+    # "Victims" may count the wounded too: such a source's figure widens the range it is
+    # listed in, but "sources differ on killed" is said only of death tolls.
+    claims = [fig("dead", "d1", 40), fig("box", "d2", 400, measure="victims")]
+    est = only(estimates(claims))
+    assert (est["low"], est["high"], est["n_sources"]) == (40, 400, 2)
+    assert not [d for d in find_disputes(claims) if d["kind"] == "figure"]
+    claims.append(fig("more", "d3", 300))
+    (dispute,) = [d for d in find_disputes(claims) if d["kind"] == "figure"]
+    assert dispute["claims"] == ["dead", "more"]
+    assert {v["claim"] for v in dispute["values"]} == {"dead", "more"}
+
+
 def test_victims_stay_apart_where_no_source_counts_the_dead() -> None:
     claims = [
         fig("a", "d1", 200, measure="victims", victims=[victim("women")]),

@@ -6,8 +6,9 @@
   stands for it: "more than 40,000" against "3,000-12,000" is 3.3).  Figures a quantity does
   not count (vague ones beside precise ones, parts, superseded ones) never make one: "Thousands"
   against "Plus de 2 000" is no dispute.  Nor do figures of unspecified harm ("victims": one
-  source's may count the dead, another's the raped or the identified) or baselines (troop
-  strengths, populations, survivors who returned: counts of different units and moments);
+  source's may count the dead, another's the raped or the identified; also where the killed
+  estimate counts them as a source's toll) or baselines (troop strengths, populations,
+  survivors who returned: counts of different units and moments);
 * ``rejection``: the document presents a figure in order to reject it ("B rejects A's figure of
   2,000"), with who rejects it (``stance.by``) and who claimed it (its attribution);
 * ``revision``: a source revised its figure ("A revised its figure from 1,000 to 150-300");
@@ -59,7 +60,14 @@ NOT_DISPUTED = frozenset({"victims", "combatants", "population", "returned"})
 def _figure_dispute(q: Quantity, ratio: float) -> dict[str, Any] | None:
     if q.measure in NOT_DISPUTED:
         return None
-    spans = [(s, _span(s)) for s in q.sources]
+    # Only figures of the quantity's own measure: a source's unspecified "victims" counted as
+    # its toll (``estimates._measure_of``) bound the estimate but may count the wounded too.
+    own = [
+        SourceValue(s.key, kept)
+        for s in q.sources
+        if (kept := [c for c in s.claims if c.get("measure") == q.measure])
+    ]
+    spans = [(s, _span(s)) for s in own]
     known = [(s, sp) for s, sp in spans if sp is not None and sp[1] > 0]
     if len(known) < 2:
         return None
@@ -83,7 +91,7 @@ def _figure_dispute(q: Quantity, ratio: float) -> dict[str, Any] | None:
     low_claim = low_src.claim_at(low_src.high if low_src.high is not None else low_src.low, 1)
     high_claim = high_src.claim_at(high_src.low if high_src.low is not None else high_src.high, 0)
     values = sorted(
-        (c for s in q.sources for c in s.claims),
+        (c for s in own for c in s.claims),
         key=lambda c: (_span_of(c), str(c["id"])),
     )
     out: dict[str, Any] = {
