@@ -205,14 +205,14 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
 
 
 _MEMBER_OF_WORDS = 5
+_LINK_WORD = re.compile(r"\s*(\w+)\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
 
 
 def _genitive_end(p: Parsed, sent: Sentence, end: int) -> int:
     """The end of a genitive after a noun ("of the Hema ethnic community"), up to a verb
     form, a coordination, a punctuation mark or five words."""
-    gap = len(p.text[end : sent.span.end]) - len(p.text[end : sent.span.end].lstrip())
-    link = _LEAD_WORD.match(p.text, end + gap, sent.span.end)
+    link = _LINK_WORD.match(p.text, end, sent.span.end)
     if link is None or not p.lex.roles.genitive.fullmatch(link.group(1).casefold()):
         return end
     out, taken = end, 0

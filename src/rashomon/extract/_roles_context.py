@@ -250,11 +250,11 @@ class Accounts:
             elsewhere = [st for st in here if st.agents and not st.anaphoric]
             st = elsewhere[0] if elsewhere else self._latest(sent, clause[0])
             both = self._every_side(fig_start, clause[1])
-            if st is not None and (both or not self._same_harmed(st, victims)):
-                pass  # the figure counts other people than the account's harmed
-            elif st is not None:
-                agents = tuple(a.carried() for a in st.agents if not self._anaphoric(a))
-                note = "perpetrators: carried from the account in the same paragraph"
+            if st is not None:
+                # Unless the figure counts other people than the account's harmed.
+                if not both and self._same_harmed(st, victims):
+                    agents = tuple(a.carried() for a in st.agents if not self._anaphoric(a))
+                    note = "perpetrators: carried from the account in the same paragraph"
             elif (
                 self.doc is not None
                 and (measure in _HARM or self._act_at(cue))
