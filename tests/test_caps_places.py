@@ -35,3 +35,33 @@ def test_common_words_include_the_languages_function_words() -> None:
         ("ru", "там"),
     ]:
         assert word in common_words(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "absent"),
+    [
+        # After a place word, a word the language does not have is a name even in capitals.
+        ("fr", "ON A COMPTÉ 300 MORTS DANS LE VILLAGE DE BRISKOVO JEUDI.", "BRISKOVO", None),
+        ("en", "300 PEOPLE DIED IN THE VILLAGE OF OSTERKAMP ON MONDAY.", "OSTERKAMP", None),
+        # An ordinary word after the place word is not.
+        ("en", "THE VILLAGE OF THE DEAD COUNTED 300 VICTIMS.", None, "DEAD"),
+    ],
+)
+def test_a_shouted_name_after_a_place_word_is_a_local_place(
+    lang: str, text: str, place: str | None, absent: str | None
+) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    names = [str(p.get("name")) for c in parsed.claims for p in c.places]
+    if place is not None:
+        assert place in names
+    if absent is not None:
+        assert absent not in names
+
+
+def test_a_shouted_name_before_a_place_word_keeps_only_the_name() -> None:
+    text = "WITNESSES SAID 300 PEOPLE DIED IN OSTERKAMP CAMP LAST WEEK, OFFICIALS REPORTED."
+    parsed = parse(text, "en")
+    assert parsed is not None
+    names = [str(p.get("name")) for c in parsed.claims for p in c.places]
+    assert names == ["OSTERKAMP"]

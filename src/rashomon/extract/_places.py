@@ -19,6 +19,7 @@ from typing import Any
 from rashomon.extract._case import in_caps_run
 from rashomon.extract.claims import Claim
 from rashomon.extract.gazetteer import Gazetteer, PlaceMention
+from rashomon.extract.lexicon import common_words
 from rashomon.extract.numbers import NumberMention
 from rashomon.extract.pipeline import Parsed, Sentence
 from rashomon.extract.place_roles import places_data
@@ -90,39 +91,81 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     # A place's name given to a building or a ship may be read as a local name ("calle X").
     taken = [pl for pl in sent.places if pl.role != "named"]
     out: list[dict[str, Any]] = []
-    for m in regex.finditer(p.text, sent.span.start, sent.span.end):
+    pos = sent.span.start
+    while (m := regex.search(p.text, pos, sent.span.end)) is not None:
+        pos = m.end()
         found = {k: v for k, v in m.groupdict().items() if v}
         group = next(iter(found))
-        known = any(pl.start < m.end() and m.start() < pl.end for pl in taken)
+        name = m.group(group)
+        g_start, g_end = m.start(group), m.end(group)
+        if in_caps_run(p.text, g_start, g_end):
+            # In all-caps text a capital proves no name ("THE VILLAGE OF THE ..."); after a
+            # place word ("VILLAGE DE DRODRO") a word the language does not have still is one.
+            if group == "c":
+                pos = m.start(group)  # "IN THE VILLAGE OF X": look again after "IN"
+                continue
+            g_start, g_end = _uncommon_run(p, g_start, g_end, last=group == "a")
+            if g_end == g_start:
+                if group == "a":
+                    pos = m.end(group)  # "DIED IN THE VILLAGE OF X": the place word leads
+                continue
+            name = p.text[g_start:g_end]
+        # The mention: a bare name alone, "rue X" with its street word, "X camp" with its.
+        bare = group in ("c", "n")
+        start = g_start if bare or group == "a" else m.start()
+        end = m.end() if group == "a" else g_end
+        known = any(pl.start < end and start < pl.end for pl in taken)
         if known and group != "n":
             continue
-        if any(a.start < m.end() and m.start() < a.end for a in sent.actors):
+        if any(a.start < end and start < a.end for a in sent.actors):
             continue  # a group or organisation, not a place ("in Armenian villages")
-        if any(t.start < m.end() and m.start() < t.end for t in sent.times):
+        if any(t.start < end and start < t.end for t in sent.times):
             continue  # "im Herbst 1930", "in Spring"
-        name = m.group(group)
-        if _not_local(p, name, not_places) or in_caps_run(p.text, m.start(group), m.end(group)):
-            continue  # in all-caps text a capital proves no name ("THE VILLAGE OF THE ...")
-        # A bare name is its own text; "rue X" keeps the street word.
-        bare = group in ("c", "n")
-        start, end = (m.start(group), m.end(group)) if bare else (m.start(), m.end())
+        if _not_local(p, name, not_places):
+            continue
         if not known:
             out.append(_local(p.text, start, end, name))
         if group in ("b", "n"):
             # "the villages of Faradje, Doruma and Gurba": every name of the list (a name
             # the gazetteer knows is its place already).
-            pos = m.end()
-            while (more := coordination.match(p.text, pos, sent.span.end)) is not None:
+            at = m.end()
+            while (more := coordination.match(p.text, at, sent.span.end)) is not None:
                 word = more.group("c")
                 if _not_local(p, word, not_places) or in_caps_run(
                     p.text, more.start("c"), more.end("c")
                 ):
                     break
-                pos = more.end()
+                at = pos = more.end()
                 if any(pl.start < more.end() and more.start() < pl.end for pl in taken):
                     continue
                 out.append(_local(p.text, more.start("c"), more.end("c"), word))
     return out
+
+
+def _uncommon_run(p: Parsed, start: int, end: int, *, last: bool = False) -> tuple[int, int]:
+    """The words of ``text[start:end]`` that are no ordinary word of the language (four
+    letters or more, no month or day name), after any leading ordinary ones ("DE DRODRO
+    JEUDI" -> "DRODRO"): where a shouted name stands.  With ``last``, the run that ends the
+    span ("DIED IN OSTERKAMP" before "CAMP" -> "OSTERKAMP").  An empty span when there is
+    none."""
+    common = common_words(p.lang)
+    calendar = p.lex.calendar_words
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", p.text[start:end]))
+    if last:
+        words.reverse()
+    lo = hi = -1
+    for w in words:
+        folded = w.group().casefold()
+        plain = len(folded) < 4 or folded in common or folded in calendar
+        if plain and lo < 0:
+            if last:
+                break  # the name must touch the place word
+            continue
+        if plain:
+            break
+        a, b = start + w.start(), start + w.end()
+        lo, hi = (min(lo, a) if lo >= 0 else a), max(hi, b)
+    return (lo, hi) if lo >= 0 else (start, start)
 
 
 def _not_local(p: Parsed, name: str, not_places: tuple[frozenset[str], tuple[str, ...]]) -> bool:
