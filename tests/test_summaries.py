@@ -93,6 +93,43 @@ def test_an_open_figure_gives_its_stated_end_only() -> None:
     assert (open_only["low"], open_only["high"]) == (30, None)
 
 
+def test_an_open_low_above_every_stated_high_raises_the_high_to_it() -> None:
+    # "at least 40" beside "18": the figures run from 18 to at least 40; a high of 18 would
+    # leave the median (29) above it.
+    claims = [
+        fig("least", "d1", 40, None, qualifier="at_least"),
+        fig("exact", "d2", 18, speaker="the ministry"),
+    ]
+    est = only(estimates(claims))
+    assert (est["low"], est["best"], est["high"]) == (18, 29, 40)
+    below = only(estimates([*claims, fig("more", "d3", 25, None, qualifier="more_than")]))
+    assert (below["low"], below["best"], below["high"]) == (18, 25, 40)
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        [(40, None, "at_least"), (18, 18, "exact")],
+        [(None, 10, "at_most"), (19, 19, "exact"), (30, None, "more_than")],
+        [(None, 5, "less_than"), (300, 300, "approx"), (150, 200, "range")],
+        [(None, 10, "at_most"), (None, 12, "less_than"), (19, 19, "exact")],
+        [(9, 13, "range"), (27, None, "at_least"), (19, 19, "exact"), (None, 40, "at_most")],
+        [(1000, None, "vague"), (2000, None, "vague")],
+        [(60, None, "more_than"), (60000, 60000, "exact"), (45000, 45000, "approx")],
+    ],
+)
+def test_best_always_lies_between_low_and_high(
+    figures: list[tuple[int | None, int | None, str]],
+) -> None:
+    claims = [
+        fig(f"c{i}", f"d{i}", low, high, qualifier=q) for i, (low, high, q) in enumerate(figures)
+    ]
+    est = only(estimates(claims))
+    assert est["best"] is not None
+    assert est["low"] is None or est["low"] <= est["best"]
+    assert est["high"] is None or est["best"] <= est["high"]
+
+
 @pytest.mark.parametrize("scope", ["site", "area", "period", "breakdown"])
 def test_a_part_never_widens_the_toll_and_is_listed_not_counted(scope: str) -> None:
     claims = [

@@ -29,7 +29,7 @@ from rashomon.reconcile import (
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 #: Version of what ``make_event`` derives from claims (estimates, disputes, names): stored
 #: events made by another version are rebuilt by ``update_events``.
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 
 
 def event_id(first_claim_id: str) -> str:

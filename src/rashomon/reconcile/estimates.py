@@ -26,7 +26,8 @@ reads each figure for what it says:
   beside "209"), whoever it quotes for them.
 
 ``low`` is the smallest lower bound any source gives, ``high`` the largest upper bound (None
-when no source gives one); ``best`` is the median of the sources' point values, where a
+when no source gives one; raised to an open lower bound above it: "at least 40" beside "18"
+gives 18-40); ``best`` is the median of the sources' point values, where a
 source's point value is the median of its counted figures' points (a figure's point: the
 figure itself, a range's midpoint, an open figure's stated end).  Every listed figure says
 whether it was counted and, when not, why.
@@ -277,10 +278,30 @@ class Quantity:
     def counted(self) -> set[str]:
         return {str(c["id"]) for s in self.sources for c in s.claims}
 
-    def as_dict(self) -> dict[str, Any]:
+    def range(self) -> tuple[int | None, float | None, int | None]:
+        """``low``, ``best`` and ``high`` with ``low <= best <= high`` always.
+
+        An open lower bound above every stated upper bound ("at least 40" against "18")
+        raises the high to it: the sources' figures run from 18 to at least 40, and a high
+        of 18 would hide the larger claim.  The median of the points then lies within the
+        range except where an upper-open figure ("at most 10") lies below every lower bound;
+        it is kept inside the range there."""
         lows = [s.low for s in self.sources if s.low is not None]
         highs = [s.high for s in self.sources if s.high is not None]
         points = [s.point for s in self.sources if s.point is not None]
+        low = min(lows) if lows else None
+        high = max(highs) if highs else None
+        if high is not None and lows:
+            high = max(high, max(lows))
+        best = median(points) if points else None
+        if best is not None and low is not None:
+            best = max(best, float(low))
+        if best is not None and high is not None:
+            best = min(best, float(high))
+        return low, best, high
+
+    def as_dict(self) -> dict[str, Any]:
+        low, best, high = self.range()
         counted = self.counted
         out: dict[str, Any] = {"measure": self.measure}
         if self.unit:
@@ -289,9 +310,9 @@ class Quantity:
             {
                 "victims": self.group.victims(),
                 "scope": None,
-                "low": min(lows) if lows else None,
-                "best": round(median(points)) if points else None,
-                "high": max(highs) if highs else None,
+                "low": low,
+                "best": round(best) if best is not None else None,
+                "high": high,
                 "n_sources": len(self.sources),
                 "figures": [self._figure(c, counted) for c in self.group.claims],
             }
