@@ -37,7 +37,14 @@ def test_parse_date(value: str | None, expected: str | None) -> None:
         ("NORVIK, March 3, 2024 — Officials said", "en", "2024-03-03"),
         ("NORVIK, 3 mars 2024 — Les autorités", "fr", "2024-03-03"),
         ("NORVIK, 3. März 2024 – Die Behörden", "de", "2024-03-03"),
-        ("NORVIK, 3 de marzo de 2024 — Las autoridades", "es", None),  # "de" between: not taken
+        ("NORVIK, 3 de marzo de 2024 — Las autoridades", "es", "2024-03-03"),
+        # Wire copy that runs on from its dateline; a two-digit year reads as %y does.
+        ("QUITO, 12 MAR 87 (EFE) -- [TEXT] CINCO CAMPESINOS MURIERON HOY " * 3, "es", "1987-03-12"),
+        ("NORVIK, 3 MAR 05 (AFP) - Five people", "en", "2005-03-03"),
+        ("Ciudad de México, 10 de diciembre de 2019 (RT).- Cinco", "es", "2019-12-10"),
+        # Not a dateline: a narrative opening, and a day and number with no dash after.
+        ("In Baku, 15 September 1918 - the day the city fell", "en", None),
+        ("On 14 June 88 people were killed in the town, the army said.", "en", None),
         ("НОРВИК, 3 марта 2024 — Власти", "ru", "2024-03-03"),
         ("On 15 September 1918 troops entered the town and killed 300 people.", "en", None),
         ("\n\n  Published 2019-11-02 by the desk\nText", "en", "2019-11-02"),

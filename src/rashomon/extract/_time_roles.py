@@ -24,6 +24,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rashomon.extract._dateline import inside
 from rashomon.extract._timex_rules import grammar
 from rashomon.extract.lexicon import PhraseMatcher, lexicon_data
 from rashomon.extract.timex import TimeMention, find_times
@@ -191,6 +192,8 @@ def _short_line(p: Parsed, sent: Sentence) -> bool:
 def _is_publication(p: Parsed, sent: Sentence, m: TimeMention) -> bool:
     if m.precision != "day" or m.start_date is None:
         return False
+    if inside(p.datelines, m.start, m.end):
+        return True  # "QUITO, 12 MAR 87 (EFE) --"
     line_start = p.text.rfind("\n", 0, m.start) + 1
     if not p.text[line_start : m.start].strip() and _STAMP.match(p.text, m.end):
         return True  # "11 июля 2005, 14:43" opening a line: a time stamp

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.document import Document
 from rashomon.extract._case import shouted_word
+from rashomon.extract._dateline import dateline_spans, inside
 from rashomon.extract._time_roles import lede_time, publication_date, sentence_roles
 from rashomon.extract.actors import ActorMention, ActorTable
 from rashomon.extract.attribution import Attribution, find_attributions
@@ -64,6 +65,8 @@ class Parsed:
     accounts: Any = None
     #: The page's own date read from a dateline, when the metadata had none (or no day).
     dateline: str | None = None
+    #: Wire datelines found by their shape ("QUITO, 12 MAR 87 (EFE) --"; extract/_dateline.py).
+    datelines: list[tuple[int, int]] = field(default_factory=list)
     #: The lede's event time, for lede figures written before it (see _time_roles.lede_time).
     lede_time: TimeMention | None = None
     #: Per-document memo of answers several stages ask again (e.g. "has this span an act?").
@@ -88,7 +91,14 @@ def _bucket(p: Parsed, items: Sequence[Any], attr: str) -> None:
 
 
 def numbers(p: Parsed) -> None:
-    _bucket(p, find_numbers(p.text, p.lang), "numbers")
+    p.datelines = dateline_spans(p.text, p.lang)
+    found = find_numbers(p.text, p.lang)
+    if p.datelines:
+        # "14 JUN 88": a dateline's numbers file the report; they count nothing.
+        found = [
+            replace(n, role="other") if inside(p.datelines, n.start, n.end) else n for n in found
+        ]
+    _bucket(p, found, "numbers")
 
 
 def times(p: Parsed) -> None:
@@ -135,6 +145,9 @@ def place_roles(p: Parsed) -> None:
     mentions = [pl for sent in p.sentences for pl in sent.places]
     groups = [(a.start, a.end) for s in p.sentences for a in s.actors if a.type in GROUP_TYPES]
     mark_roles(p.text, p.lang, mentions, groups, p.lex.calendar_words)
+    for pl in mentions:
+        if inside(p.datelines, pl.start, pl.end):
+            pl.role = "dateline"  # filed from there; not where it happened
 
 
 def triggers(p: Parsed) -> None:

@@ -18,6 +18,7 @@ from babel.dates import get_month_names
 
 from rashomon.errors import Code, IngestError
 from rashomon.escape import for_terminal, storable_path
+from rashomon.extract._dateline import first_dateline
 
 #: File names read automatically when they sit beside ingested files.
 MANIFEST_NAMES = ("SOURCES.tsv", "sources.tsv", "SOURCES.csv", "sources.csv")
@@ -234,11 +235,12 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
                     names[name.casefold().rstrip(".")] = int(number)
     alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     day = r"(?P<d{n}>\d{{1,2}})"
-    year = r"(?P<y{n}>\d{{4}})"
+    # Two-digit years only where wire copy writes them: right before the agency or the dash.
+    year = r"(?P<y{n}>\d{{4}}|\d{{2}}(?=\s*(?:\(|\.?-{{1,2}}|[—–]|$)))"
     month = rf"(?P<m{{n}}>{alternation})\.?"
     pattern = (
         rf"{month.format(n=1)}\s+{day.format(n=1)},?\s+{year.format(n=1)}"
-        rf"|{day.format(n=2)}\.?\s+{month.format(n=2)}\s+{year.format(n=2)}"
+        rf"|{day.format(n=2)}\.?\s+(?:de\s+)?{month.format(n=2)}\s+(?:de\s+)?{year.format(n=2)}"
     )
     return re.compile(pattern, re.I), names
 
@@ -248,16 +250,21 @@ def dateline_date(text: str, lang: str | None) -> str | None:
 
     Only a short first line counts, and only an ISO date or a "CITY, Month D, YYYY —" style
     line: a narrative first sentence ("On 15 September 1918 troops entered ...") carries the
-    event's date, not the publication's, and must not be taken for it.
+    event's date, not the publication's, and must not be taken for it.  Wire copy that runs
+    its story on from the dateline ("QUITO, 12 MAR 87 (EFE) -- [TEXT] ...") counts by its
+    dateline alone, whose two-digit year reads as ``strptime``'s ``%y`` does (69-99: 1900s).
     """
     first = next((line for line in text.split("\n", 20)[:20] if line.strip()), "")
+    wire = first_dateline(first, lang or "en")
+    if wire is not None:
+        first = first[: wire[1]]
     if len(first) > _MAX_DATELINE:
         return None
     iso = _ISO_IN_LINE.search(first)
     if iso:
         return parse_date(iso.group(0))
-    if not re.search(r"\s[—–-]{1,2}(\s|$)", first):
-        return None
+    if wire is None:
+        return None  # "In Baku, 15 September 1918 - ..." opens a narrative
     pattern, names = _month_pattern(lang or "en")
     match = pattern.search(first)
     if not match:
@@ -267,4 +274,7 @@ def dateline_date(text: str, lang: str | None) -> str | None:
     day = int(match.group(f"d{n}"))
     if not 1 <= day <= 31:
         return None
-    return f"{match.group(f'y{n}')}-{month:02d}-{day:02d}"
+    year = match.group(f"y{n}")
+    if len(year) == 2:
+        year = f"{19 if int(year) >= 69 else 20}{year}"
+    return f"{year}-{month:02d}-{day:02d}"
