@@ -377,7 +377,7 @@ def test_perpetrator_and_date_disputes_remain() -> None:
 
 def _breakdown(values: list[int], sentence: int = 500, **kw: Any) -> list[dict[str, Any]]:
     places = [[TOWN], [HARBOUR], [MILL]]
-    return [
+    parts = [
         fig(
             f"p{i}",
             "d1",
@@ -390,6 +390,9 @@ def _breakdown(values: list[int], sentence: int = 500, **kw: Any) -> list[dict[s
         )
         for i, v in enumerate(values)
     ]
+    for part in parts:
+        part["scope"]["text"] = part["places"][0]["name"]  # each part names its place
+    return parts
 
 
 def test_parts_that_nearly_reach_an_open_total_are_flagged() -> None:
@@ -440,6 +443,19 @@ def test_the_same_place_counted_twice_in_one_breakdown() -> None:
     parts[1]["places"] = [TOWN]
     [found] = find_inconsistencies(parts)
     assert found["kind"] == "overlapping_parts" and set(found["claims"]) == {"p0", "p1"}
+
+
+def test_figures_naming_the_same_part_are_one_part_not_an_overlap() -> None:
+    # "13 killed in Kessel ... four more bodies found in Kessel": one part counted twice over.
+    parts = _breakdown([13, 4])
+    parts[1]["places"] = [TOWN]
+    parts[1]["scope"]["text"] = "KESSEL"
+    assert find_inconsistencies(parts) == []
+    # Nor do they add up against a total.
+    assert find_inconsistencies([fig("total", "d1", 15, text="15"), *parts]) == []
+    apart = _breakdown([13, 4])
+    apart[1]["places"] = [TOWN]
+    assert [p["kind"] for p in find_inconsistencies(apart)] == ["overlapping_parts"]
 
 
 def test_a_figure_above_the_population_stated_for_its_place() -> None:

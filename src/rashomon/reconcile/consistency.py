@@ -11,7 +11,8 @@ Only figures that count the same thing are compared: one measure (and unit), one
   them, "130,000 to Lebanon and 120,000 to Jordan" of 569,000 refugees); a vague total ("des
   milliers") is never compared, and parts that are themselves open ("more than 100 in X")
   only contradict a total they exceed;
-* ``overlapping_parts``: one place counted in two parts of the same breakdown;
+* ``overlapping_parts``: one place counted in two parts of the same breakdown (two figures
+  naming the same part are that part counted twice over, not two parts);
 * ``above_population``: a harm figure larger than the population the document states, in the
   population's own sentence, for the same place (never across victim groups).
 """
@@ -137,7 +138,8 @@ def _parts(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if not breakdowns:
         return out
     wholes = _Wholes([c for c in figures if _is_total(c)])
-    for sentence, parts in breakdowns.items():
+    for sentence, figures_here in breakdowns.items():
+        parts = _distinct_parts(figures_here)
         if len(parts) < 2:
             continue
         out.extend(_overlaps(doc, parts))
@@ -168,6 +170,17 @@ def _parts(doc: str, figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _distinct_parts(figures: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """One figure per part: figures of a sentence that name the same part ("13 killed in X
+    ... four more bodies in X", "more than 70 injured in X, 12 of them badly") are one part
+    counted twice over, not two parts, so they are neither summed nor said to overlap."""
+    first: dict[str, Mapping[str, Any]] = {}
+    for claim in figures:
+        text = " ".join(str((claim.get("scope") or {}).get("text") or "").casefold().split())
+        first.setdefault(text, claim)
+    return list(first.values())
 
 
 def _overlaps(doc: str, parts: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
