@@ -40,7 +40,7 @@ from rashomon.store import Store
 from rashomon.store import schema as s
 
 # The store's own definition of "current document", so both read the same documents.
-from rashomon.store.db import _current_doc_ids
+from rashomon.store._queries import current_doc_ids
 
 #: Review statuses: applied (in effect), superseded (a later review of the same field or a
 #: later decision replaced it), orphaned (its target no longer exists; kept, listed).
@@ -52,7 +52,7 @@ def current_claims_query() -> Select[Any]:
     return (
         select(s.claims.c.id, s.claims.c.data, s.documents.c.ingested_at)
         .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
-        .where(s.claims.c.doc_id.in_(_current_doc_ids()))
+        .where(s.claims.c.doc_id.in_(current_doc_ids()))
     )
 
 
@@ -199,7 +199,7 @@ class ReviewedView:
         then costs an index probe, not a pass over every document's versions)."""
         if self._current_docs is None:
             with self.store.engine.connect() as conn:
-                self._current_docs = frozenset(conn.execute(_current_doc_ids()).scalars())
+                self._current_docs = frozenset(conn.execute(current_doc_ids()).scalars())
         return self._current_docs
 
     def claim_rows(self, ids: Iterable[str]) -> dict[str, Any]:
