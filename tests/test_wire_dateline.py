@@ -75,3 +75,18 @@ def test_a_datelines_numbers_are_no_figures_and_its_date_files_the_report(
 )
 def test_dateline_spans(text: str, spans: list[str]) -> None:
     assert [text[a:b] for a, b in dateline_spans(text, "en")] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvik, 3 Apr 89 (EFE) -- A car bomb explosion killed three policemen in the town.",
+        "NORVIK, 3 APR 89 (EFE) -- A CAR BOMB EXPLOSION KILLED THREE POLICEMEN IN THE TOWN.",
+    ],
+)
+def test_the_agency_that_filed_the_report_is_no_doer(text: str) -> None:
+    parsed = parse(text, "en")
+    assert parsed is not None
+    doers = [p["text"] for c in parsed.claims for p in c.perpetrators]
+    assert "EFE" not in doers
+    assert [c.value["low"] for c in parsed.claims if c.kind == "figure"] == [3]

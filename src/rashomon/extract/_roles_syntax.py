@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.extract._case import in_caps_run
+from rashomon.extract._dateline import inside
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.lexicon import Hit
 from rashomon.extract.pipeline import GROUP_TYPES, Parsed, Sentence
@@ -201,6 +202,8 @@ def candidates(p: Parsed, sent: Sentence) -> list[Role]:
     lo, hi = sent.span.start, sent.span.end
     out: list[Role] = []
     for hit in p.lex.roles.agent_nouns.finditer(p.text, lo, hi):
+        if inside(p.datelines, hit.start, hit.end):
+            continue
         start = _np_start(p, hit.start, lo, sent.actors)
         end = _np_end(p, hit.end, hi, sent.actors)
         inner = [a for a in sent.actors if start <= a.start and a.end <= end]
@@ -303,6 +306,7 @@ def _proper_subjects(p: Parsed, sent: Sentence, cands: list[Role]) -> list[Role]
             or any(pl.start < end and start < pl.end for pl in sent.places)
             or any(t.start < end and start < t.end for t in sent.times)
             or any(a <= start < b for a, b in attributed)
+            or inside(p.datelines, start, end)  # the agency that filed the report
         ):
             continue
         out.append(Role(start, end, m.group(), m.group(), None, "name", "sentence"))
@@ -635,8 +639,11 @@ def _absolute(p: Parsed, r: Role, verb: Hit[Any]) -> bool:
 
 
 def _counted_here(p: Parsed, sent: Sentence, r: Role) -> bool:
-    """A group right after a number is what the number counts ("200 Armenians")."""
+    """A group right after a number is what the number counts ("200 Armenians"), also when
+    the number opens the group's phrase ("killed three policemen and wounded 15")."""
     for n in sent.numbers:
+        if n.role == "quantity" and r.start <= n.start and n.end <= r.end:
+            return True
         if n.role == "quantity" and 0 <= r.start - n.end <= 12:
             gap = p.text[n.end : r.start]
             if not re.search(r"[,;:.]", gap):

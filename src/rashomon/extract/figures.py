@@ -154,7 +154,11 @@ def nearest_trigger(
 
 
 def _predicate(
-    text: str, head: Hit[HeadKind], sent: Span, triggers: list[Hit[MeasureCue]]
+    text: str,
+    head: Hit[HeadKind],
+    sent: Span,
+    triggers: list[Hit[MeasureCue]],
+    lex: Lexicon,
 ) -> Hit[MeasureCue] | None:
     for trig in triggers:
         close = head.end <= trig.start <= head.end + _PREDICATE_REACH
@@ -166,9 +170,35 @@ def _predicate(
             and harm
             and not any(ch in between for ch in ",;:.()")
             and not _DIGIT.search(between)
+            and not _coordinated_verb(between, lex)
         ):
             return trig
     return None
+
+
+def _governing_trigger(
+    text: str, fig: NumberMention, triggers: list[Hit[MeasureCue]], lex: Lexicon
+) -> Hit[MeasureCue] | None:
+    """A harm trigger right before the count, with at most a determiner between ("killed
+    three", "tuèrent les 40"): the verb the counted people are the object of."""
+    for trig in reversed(triggers):
+        if trig.end > fig.start:
+            continue
+        words = text[trig.end : fig.start].split()
+        known = lex.determiners | lex.object_markers
+        if len(words) > 1 or any(w.casefold() not in known for w in words):
+            return None
+        harm = trig.payload.measure not in ("destroyed", "combatants", "population")
+        return trig if harm else None
+    return None
+
+
+def _coordinated_verb(between: str, lex: Lexicon) -> bool:
+    """ "killed three policemen and wounded 15", "200 soldiers stormed the town and killed":
+    a verb after "and" past the noun opens the next clause; it is no predicate of the noun
+    ("three policemen and a soldier died": the noun phrase itself is coordinated)."""
+    words = between.casefold().split()
+    return bool(words) and words[-1] in lex.coordinators
 
 
 def decide(
@@ -196,6 +226,19 @@ def decide(
         if kind.kind == "non_human":
             return None
         if kind.kind == "measure":
+            # "ranili 15 inhabitants": a harm verb governing the count outranks the noun's
+            # own measure (the inhabitants were hurt, not counted as a population).
+            verb = _governing_trigger(text, fig, triggers, lex)
+            if kind.value == "population" and verb is not None:
+                return Measure(
+                    verb.payload.measure,
+                    verb.payload.event_type,
+                    "people",
+                    "trigger",
+                    verb.text,
+                    verb.start,
+                    fig.start - verb.end,
+                )
             return Measure(
                 kind.value,
                 EVENT_TYPE_OF_MEASURE.get(kind.value, "other"),
@@ -207,7 +250,14 @@ def decide(
         if kind.kind == "combatants":
             # "fighters were killed": a trigger right after the noun wins over troop strength.
             after = nearest_trigger(
-                text, fig, [t for t in triggers if head.end <= t.start < head.end + 30]
+                text,
+                fig,
+                [
+                    t
+                    for t in triggers
+                    if head.end <= t.start < head.end + 30
+                    and not _coordinated_verb(text[head.end : t.start], lex)
+                ],
             )
             if after is not None and after[0].payload.measure not in ("combatants", "population"):
                 cue = after[0]
@@ -219,6 +269,20 @@ def decide(
                     cue.text,
                     cue.start,
                     after[1],
+                )
+            # "gunmen killed three soldiers": the verb whose object the count is decides.
+            # Only a transitive verb: "perecieron seis soldados" (a strict xfail in
+            # tests/test_extract.py) waits until summaries keep soldiers' tolls apart.
+            verb = _governing_trigger(text, fig, triggers, lex)
+            if verb is not None and lex.roles.active_verbs.find_all(text, verb.start, verb.end):
+                return Measure(
+                    verb.payload.measure,
+                    verb.payload.event_type,
+                    "people",
+                    "trigger",
+                    verb.text,
+                    verb.start,
+                    fig.start - verb.end,
                 )
             return Measure("combatants", "other", "people", "head", head.text, head.start)
         if kind.kind == "unit":
@@ -238,7 +302,7 @@ def decide(
                 found[1],
             )
         if kind.kind == "people":
-            predicate = _predicate(text, head, sent, triggers)
+            predicate = _predicate(text, head, sent, triggers, lex)
             if predicate is not None:
                 return Measure(
                     predicate.payload.measure,

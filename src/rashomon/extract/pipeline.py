@@ -125,7 +125,8 @@ def actors(p: Parsed) -> None:
     kept = [
         m
         for m in found
-        if m.type in GROUP_TYPES or not shouted_word(p.text, m.start, m.end, p.lang)
+        if (m.type in GROUP_TYPES or not shouted_word(p.text, m.start, m.end, p.lang))
+        and not inside(p.datelines, m.start, m.end)  # "(EFE) --" filed the report
     ]
     _bucket(p, kept, "actors")
     # A place inside an organisation's or state's name ("Baku Council") is not where it happened.
