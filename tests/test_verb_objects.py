@@ -42,7 +42,18 @@ _CASES = [
         [("killed", 3), ("injured", 15)],
     ),
     ("ru", "Боевики убили трёх солдат.", [("killed", 3)]),
+    # An act noun governs its "of" ("the death of 3 soldiers"); a bare count takes its verb.
+    (
+        "en",
+        "The blast caused the death of 3 soldiers and the wounding of 4 others.",
+        [("killed", 3), ("injured", 4)],
+    ),
+    ("fr", "L'explosion a provoqué la mort de trois soldats.", [("killed", 3)]),
+    ("es", "La explosión causó la muerte de tres soldados.", [("killed", 3)]),
+    ("de", "Die Explosion führte zum Tod von drei Soldaten.", [("killed", 3)]),
+    ("en", "The guerrillas killed 2 and injured 5 in the ambush.", [("killed", 2), ("injured", 5)]),
     # Troop strength stays troop strength; a population stays a population.
+    ("en", "The army deployed 3,000 soldiers to the region.", [("combatants", 3000)]),
     (
         "en",
         "Two hundred soldiers stormed the village and killed 40 civilians.",

@@ -93,6 +93,9 @@ def head_noun(
         # what the number counts.
         if lex.agent_markers.find_all(gap):
             continue
+        # "killed 2 and injured 5": a noun past "and" heads the next conjunct.
+        if gap.split() and gap.split()[0].casefold() in lex.coordinators:
+            continue
         # A line break inside a sentence is a hard wrap (segmentation cuts at the others).
         if not any(ch in gap for ch in ",;:.()[]—–") and (
             len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS
@@ -185,12 +188,21 @@ def _governing_trigger(
         if trig.end > fig.start:
             continue
         words = text[trig.end : fig.start].split()
-        known = lex.determiners | lex.object_markers
-        if len(words) > 1 or any(w.casefold() not in known for w in words):
+        known = lex.determiners | lex.object_markers | lex.noun_object_markers
+        if len(words) > 2 or any(w.casefold() not in known for w in words):
             return None
         harm = trig.payload.measure not in ("destroyed", "combatants", "population")
         return trig if harm else None
     return None
+
+
+def _transitive(text: str, fig: NumberMention, verb: Hit[MeasureCue], lex: Lexicon) -> bool:
+    """An active harm verb ("killed three soldiers") or an act noun with its "of" ("the
+    death of 3 soldiers") governs the count: its victims, not the troops that act."""
+    if lex.roles.active_verbs.find_all(text, verb.start, verb.end):
+        return True
+    words = text[verb.end : fig.start].casefold().split()
+    return bool(words) and words[0] in lex.noun_object_markers
 
 
 def _coordinated_verb(between: str, lex: Lexicon) -> bool:
@@ -198,6 +210,8 @@ def _coordinated_verb(between: str, lex: Lexicon) -> bool:
     a verb after "and" past the noun opens the next clause; it is no predicate of the noun
     ("three policemen and a soldier died": the noun phrase itself is coordinated)."""
     words = between.casefold().split()
+    while words and words[-1] in lex.determiners:
+        words.pop()  # "... and the wounding of 4 others"
     return bool(words) and words[-1] in lex.coordinators
 
 
@@ -274,7 +288,7 @@ def decide(
             # Only a transitive verb: "perecieron seis soldados" (a strict xfail in
             # tests/test_extract.py) waits until summaries keep soldiers' tolls apart.
             verb = _governing_trigger(text, fig, triggers, lex)
-            if verb is not None and lex.roles.active_verbs.find_all(text, verb.start, verb.end):
+            if verb is not None and _transitive(text, fig, verb, lex):
                 return Measure(
                     verb.payload.measure,
                     verb.payload.event_type,

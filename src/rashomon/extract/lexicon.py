@@ -376,6 +376,9 @@ class Lexicon:
         self.calendar_words = _calendar_words(lang)
         self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
         self.object_markers = frozenset(w.lower() for w in data.get("object_markers", []))
+        self.noun_object_markers = frozenset(
+            w.lower() for w in data.get("noun_object_markers", [])
+        )
         self.passive_aux = frozenset(w.lower() for w in data.get("passive_aux", []))
         self.subset_markers = PhraseMatcher([(w, "subset") for w in data.get("subset_markers", [])])
         self.victim_markers = PhraseMatcher([(w, "victim") for w in data.get("victim_markers", [])])
