@@ -188,7 +188,7 @@ def _governing_trigger(
         if trig.end > fig.start:
             continue
         words = text[trig.end : fig.start].split()
-        known = lex.determiners | lex.object_markers | lex.noun_object_markers
+        known = lex.determiners | lex.object_markers | lex.roles.noun_object_markers
         if len(words) > 2 or any(w.casefold() not in known for w in words):
             return None
         harm = trig.payload.measure not in ("destroyed", "combatants", "population")
@@ -202,7 +202,7 @@ def _transitive(text: str, fig: NumberMention, verb: Hit[MeasureCue], lex: Lexic
     if lex.roles.active_verbs.find_all(text, verb.start, verb.end):
         return True
     words = text[verb.end : fig.start].casefold().split()
-    return bool(words) and words[0] in lex.noun_object_markers
+    return bool(words) and words[0] in lex.roles.noun_object_markers
 
 
 def _coordinated_verb(between: str, lex: Lexicon) -> bool:

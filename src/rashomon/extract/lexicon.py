@@ -202,8 +202,9 @@ class RolesLexicon:
             ]
         )
         self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
-        #: Agent markers that after an act noun introduce the harmed ("die Tötung *von*
-        #: Zivilisten durch X"): the agent is the next marker.
+        #: Words that after an act noun introduce the harmed ("die Tötung *von* Zivilisten
+        #: durch X": the agent is the next marker; "the death *of* 3 soldiers": a count of
+        #: the dead, not troop strength).
         self.noun_object_markers = frozenset(w.casefold() for w in words("noun_object_markers"))
         #: "members of the X community": who they are is said by the genitive after them.
         self.member_nouns = frozenset(w.casefold() for w in words("member_nouns"))
@@ -376,9 +377,6 @@ class Lexicon:
         self.calendar_words = _calendar_words(lang)
         self.determiners = frozenset(w.lower() for w in data.get("determiners", []))
         self.object_markers = frozenset(w.lower() for w in data.get("object_markers", []))
-        self.noun_object_markers = frozenset(
-            w.lower() for w in data.get("noun_object_markers", [])
-        )
         self.passive_aux = frozenset(w.lower() for w in data.get("passive_aux", []))
         self.subset_markers = PhraseMatcher([(w, "subset") for w in data.get("subset_markers", [])])
         self.victim_markers = PhraseMatcher([(w, "victim") for w in data.get("victim_markers", [])])
