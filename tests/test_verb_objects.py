@@ -95,3 +95,32 @@ def test_the_counted_object_of_one_verb_is_no_doer_of_the_next(
     assert parsed is not None
     doers = [p["text"] for c in parsed.claims for p in c.perpetrators]
     assert not any(victims in d for d in doers), doers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # "two others wounded": a participle after a count is what it counts, not a verb
+        # whose subject would be the dead of the first clause.
+        (
+            "fr",
+            "Un soldat a été tué et deux autres blessés lors d'un accrochage.",
+            [("injured", 2)],
+        ),
+        (
+            "en",
+            "One soldier was killed and two others wounded in a clash.",
+            [("killed", 1), ("injured", 2)],
+        ),
+        ("ru", "Нападение унесло жизни 15 человек, 40 ранены.", [("killed", 15), ("injured", 40)]),
+        ("ru", "Около 2000 семей были вынуждены покинуть свои дома.", [("displaced", 2000)]),
+    ],
+)
+def test_counted_participles_and_newswire_idioms(
+    lang: str, text: str, want: list[tuple[str, int]]
+) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    figures = [c for c in parsed.claims if c.kind == "figure"]
+    assert [(c.measure, c.value["low"]) for c in figures] == want
+    assert all(not c.perpetrators for c in figures)

@@ -343,8 +343,14 @@ def _compound_modifier(p: Parsed, r: Role) -> bool:
 
 def _counted_word(p: Parsed, sent: Sentence, verb: Hit[Any]) -> bool:
     """A participle right after a number is the counted noun ("20 000 blessés", "79
-    погибших"), not a verb."""
-    return any(n.role == "quantity" and 0 <= verb.start - n.end <= 2 for n in sent.numbers)
+    погибших", "deux autres blessés"), not a verb."""
+    for n in sent.numbers:
+        if n.role != "quantity" or n.end > verb.start:
+            continue
+        gap = p.text[n.end : verb.start].casefold()
+        if len(gap) <= 2 or gap.strip() in p.lex.roles.count_fillers:
+            return True
+    return False
 
 
 def _after_auxiliary(p: Parsed, r: Role) -> bool:

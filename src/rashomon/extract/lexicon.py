@@ -206,6 +206,8 @@ class RolesLexicon:
         #: durch X": the agent is the next marker; "the death *of* 3 soldiers": a count of
         #: the dead, not troop strength).
         self.noun_object_markers = frozenset(w.casefold() for w in words("noun_object_markers"))
+        #: "deux autres blessés": words between a count and the participle it counts.
+        self.count_fillers = frozenset(w.casefold() for w in words("count_fillers"))
         #: "members of the X community": who they are is said by the genitive after them.
         self.member_nouns = frozenset(w.casefold() for w in words("member_nouns"))
         #: "deaths across sides", "des deux côtés": a count of every side's dead has no one
