@@ -259,7 +259,7 @@ class Accounts:
                 self.doc is not None
                 and (measure in _HARM or self._act_at(cue))
                 and (self._no_other_account(sent) or self._same_table(sent))
-                and self._same_event(self.doc, time, places)
+                and self._same_event(self.doc, time, places, sent)
                 and not both
                 and self._same_harmed(self.doc, victims)
             ):
@@ -272,7 +272,11 @@ class Accounts:
         return [a.as_dict() for a in unique.values()], (note if unique else None)
 
     def _same_event(
-        self, st: Statement, time: dict[str, Any] | None, places: Sequence[dict[str, Any]]
+        self,
+        st: Statement,
+        time: dict[str, Any] | None,
+        places: Sequence[dict[str, Any]],
+        fig_sent: Sentence | None = None,
     ) -> bool:
         """Whether a figure can count the event of the document's statement: its period
         meets the statement's and is not much longer (a war's toll is not one strike's), and
@@ -283,6 +287,7 @@ class Accounts:
             for t in sent.times
             if t.start_date and t.end_date and t.role == "event"
         ]
+        dated = False  # the figure's own time falls in the statement's period
         if time and time.get("start") and time.get("end") and spans:
             s0, s1 = min(a for a, _ in spans), max(b for _, b in spans)
             f0, f1 = str(time["start"]), str(time["end"])
@@ -292,9 +297,23 @@ class Accounts:
             # report's displaced, an earlier raid), however near.
             if f1 < s0 or f0 > s1 or _days(f0, f1) > max(_EVENT_DAYS, 3 * _days(s0, s1)):
                 return False
+            # Dated in its own words ("during the same four days"), not by the narrative.
+            at = time.get("start_char")
+            dated = time.get("source") != "context" or (
+                fig_sent is not None
+                and isinstance(at, int)
+                and fig_sent.span.start <= at < fig_sent.span.end
+            )
         kinds = {str(pl.get("kind")) for pl in places if pl.get("id")}
         local = [m for m in sent.places if m.place is not None and m.place.kind not in _WIDE]
-        return not (kinds and kinds <= _WIDE and local)
+        if kinds and kinds <= _WIDE and local:
+            return False
+        # A town the statement does not name, at no time of the statement's own, is another
+        # scene ("the massacre in Segovia" after a lede about Medellín); a campaign told "in
+        # the same four days" across towns stays one account.
+        towns = {str(pl["id"]) for pl in places if pl.get("id") and pl.get("kind") == "city"}
+        named = {m.place.id for m in local if m.place is not None and m.place.kind == "city"}
+        return dated or not (towns and named and not towns & named)
 
     def _up_to(self, time: dict[str, Any]) -> bool:
         """The figure's time is the end of a count ("as of the end of March 1938")."""
