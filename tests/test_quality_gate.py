@@ -71,7 +71,7 @@ DEV = Gate(
         "time": 0.891,
         "places": 0.97,
         "victims": 0.846,
-        "perpetrators": 0.740,
+        "perpetrators": 0.768,
         "attribution": 0.869,
         "status": 0.985,
     },

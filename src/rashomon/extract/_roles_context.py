@@ -36,6 +36,14 @@ _ROW = re.compile(r"[^|\n]{1,40}\|[^\n]{0,200}$")
 #: The harm a document's statement of who did its event speaks of: people fleeing or held
 #: after it are counted by their own account, which may name no doer.
 _HARM = frozenset({"killed", "injured", "victims", "missing"})
+#: Counts of what someone did to people or things (not of those who fled): the figures a
+#: paragraph's account of who did it speaks for.
+_DONE = _HARM | {"destroyed", "detained"}
+#: How far a circumstance phrase reaches from a death to the act it happened in
+#: ("killed in the region in attacks by"), in characters.
+_CIRCUMSTANCE_REACH = 80
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")  # "d'une": "d" and "une"
 #: How far a figure's own phrase reaches ("900 deaths on both sides").
 _PHRASE_REACH = 60
 #: Victim types that name a particular group (not "people", "civilians" or "the dead").
@@ -203,12 +211,57 @@ class Accounts:
         if cue is not None and any(a <= cue < b for a, b in st.acts):
             return True
         acts = self.p.lex.roles.acts.find_all(self.p.text, st.clause[0], st.clause[1])
+        if self._in_relative(st, fig_start, acts):
+            return False
         if not acts:
             return True
         nearest = min(acts, key=lambda a: abs(a.start - fig_start))
-        if cue is not None and any(a.start <= cue < a.end for a in acts):
-            return False  # the figure's own act is another one
+        own_act = next((a for a in acts if cue is not None and a.start <= cue < a.end), None)
+        if own_act is not None:
+            # The figure's own act is another one, unless it happened in the statement's:
+            # "killed in attacks by X", "killed when a government air strike hit ...".
+            return any(self._inside(own_act.end, a, st) for a, _ in st.acts)
         return any(a <= nearest.start < b for a, b in st.acts)
+
+    def _inside(self, after: int, act: int, st: Statement) -> bool:
+        """A circumstance word links the end of a death (``after``) to the act at ``act``:
+        it opens the phrase of that act, with only articles, modifiers and the act's own
+        doers between ("when a government air strike"), and no agent, comma or clause
+        of another act before it."""
+        if act <= after or act - after > _CIRCUMSTANCE_REACH:
+            return False
+        p, roles = self.p, self.p.lex.roles
+        gap = p.text[after:act]
+        links = roles.circumstance.find_all(p.text, after, act)
+        if not links or any(ch in gap for ch in ",;:") or roles.acts.find_all(gap):
+            return False
+        if p.lex.agent_markers.find_all(p.text, after, links[-1].start):
+            return False  # "killed by soldiers in retaliation for an attack by ..."
+        for word in _LETTERS.finditer(p.text, links[-1].end, act):
+            low = word.group().casefold()
+            if len(low) == 1 or any(a.start <= word.start() < a.end for a in st.agents):
+                continue  # an elided article or preposition ("d'une"), or the doer
+            if low not in roles.determiners and not roles.modifiers.fullmatch(low):
+                return False
+        return True
+
+    def _in_relative(self, st: Statement, fig_start: int, acts: Sequence[Any]) -> bool:
+        """The figure is in a relative clause after the statement's verb that tells no act
+        of its own before it ("attacked the camp, which sheltered some 9,000 displaced
+        persons"): it says what the act's object held, not what the act did."""
+        done = [(a, b) for a, b in st.acts if a < fig_start]
+        text = self.p.text
+        # After an act noun the relative speaks of the act ("the massacre, which left 40
+        # dead"); after a verb, of its object.
+        if not done or not self.p.lex.roles.active_verbs.fullmatch(text[slice(*done[-1])]):
+            return False
+        comma = text.rfind(",", done[-1][0], fig_start)
+        if comma < 0:
+            return False
+        words = _WORD_RE.findall(text[comma + 1 : fig_start])
+        if not words or words[0].casefold() not in self.p.lex.roles.relative_words:
+            return False
+        return not any(comma < a.start < fig_start for a in acts)
 
     def perpetrators(
         self,
@@ -251,8 +304,10 @@ class Accounts:
             st = elsewhere[0] if elsewhere else self._latest(sent, clause[0])
             both = self._every_side(fig_start, clause[1])
             if st is not None:
-                # Unless the figure counts other people than the account's harmed.
-                if not both and self._same_harmed(st, victims):
+                # Unless the figure counts other people than the account's harmed, or people
+                # who fled rather than an act someone did ("15,000 fled").
+                harm = measure in _DONE or self._act_at(cue)
+                if harm and not both and self._same_harmed(st, victims):
                     agents = tuple(a.carried() for a in st.agents if not self._anaphoric(a))
                     note = "perpetrators: carried from the account in the same paragraph"
             elif (
@@ -399,13 +454,31 @@ class Accounts:
         """No statement of this paragraph names doers the document's statement does not."""
         assert self.doc is not None
         keys = {a.key for a in self.doc.agents}
+        names = {w for a in self.doc.agents for w in self._name_words(a)}
         for index, found in self.by_sentence.items():
             if self.p.sentences[index].para != sent.para:
                 continue
             for st in found:
-                if st.agents and not st.anaphoric and not ({a.key for a in st.agents} & keys):
+                if not st.agents or st.anaphoric or {a.key for a in st.agents} & keys:
+                    continue
+                # "WRA fighters" continue the account of "the WRA": the same name, whatever
+                # doer noun it heads.
+                if not names or not all(names & self._name_words(a) for a in st.agents):
                     return False
         return True
+
+    def _name_words(self, r: Role) -> set[str]:
+        """The words of a doer that name it, without doer nouns ("fighters", "forces") and
+        function words."""
+        roles = self.p.lex.roles
+        raw = [w.strip('.,;:()[]«»"') for w in r.text.casefold().split()]
+        return _words(
+            " ".join(
+                w
+                for w in raw
+                if not roles.agent_nouns.fullmatch(w) and w not in roles.function_words
+            )
+        )
 
     def victims(
         self, sent: Sentence, fig_start: int, counted: dict[str, Any] | None

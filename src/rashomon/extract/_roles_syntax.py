@@ -259,11 +259,22 @@ def governed(p: Parsed, r: Role, limit: int) -> str | None:
 
 
 def _is_passive(p: Parsed, trig: Hit[Any], lo: int) -> bool:
-    """A passive auxiliary governs the verb: right before it, or anywhere before it in its
-    clause where the participle comes last (German "wurden ... ermordet")."""
+    """A passive auxiliary governs the verb: right before it, anywhere before it in its
+    clause where the participle comes last (German "wurden ... ermordet"), or right after it
+    at the end of a verb-final clause ("... ermordet wurden")."""
     words = [w.casefold() for w in _WORD.findall(p.text[lo : trig.start])]
     if not p.lex.roles.agent_before_participle:
         words = words[-3:]
+    else:
+        # A verb-final subordinate clause puts the auxiliary after the participle: "als
+        # die Einwohner von X massakriert wurden".
+        after = _WORD.search(p.text, trig.end, min(len(p.text), trig.end + 20))
+        if (
+            after is not None
+            and not p.text[trig.end : after.start()].strip()
+            and after.group().casefold().rstrip(".") in p.lex.passive_aux
+        ):
+            return True
     # The auxiliary nearest the participle governs it: "waren einmarschiert und hatten ...
     # getötet" is an active perfect.
     for w in reversed(words):
@@ -546,13 +557,16 @@ def _instrumental(text: str) -> bool:
 
 
 def _coordinated(p: Parsed, first: Role, cands: list[Role], clause: tuple[int, int]) -> list[Role]:
-    """The doer and those coordinated with it after it ("X and their local allies")."""
+    """The doer and those coordinated with it after it ("X and their local allies"), or
+    the head its possessor names ("Enver Paschas Islamarmee")."""
     out = [first]
     last = first
     for r in cands:
         if r.start < last.end or r.start >= clause[1]:
             continue
-        if not _coordination(p, p.text[last.end : r.start]):
+        gap = p.text[last.end : r.start]
+        # A possessor right before its head ("Enver Paschas Islamarmee") is one doer.
+        if gap.strip(" \u00a0") and not _coordination(p, gap):
             break
         out.append(r)
         last = r

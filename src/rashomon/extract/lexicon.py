@@ -214,6 +214,11 @@ class RolesLexicon:
         #: doer, whoever the document says did the event.
         self.both_sides = PhraseMatcher([(w, "both") for w in words("both_sides")])
         self.act_links = PhraseMatcher([(w, "link") for w in words("act_links")])
+        #: "killed in attacks by X", "dozens were killed when a government air strike ...":
+        #: words that put a death inside an act whose doer the text names.
+        self.circumstance = PhraseMatcher([(w, "in") for w in words("circumstance_links")])
+        #: Words that open a relative clause after a comma (", which sheltered ...").
+        self.relative_words = frozenset(w.casefold() for w in words("relative_words"))
         self.prepositions = PhraseMatcher([(w, "prep") for w in words("prepositions")])
         self.genitive = PhraseMatcher([(w, "of") for w in words("genitive_links")])
         self.clause_words = PhraseMatcher([(w, "clause") for w in words("clause_words")])

@@ -62,6 +62,14 @@ from rashomon.extract.pipeline import Parsed, Sentence
 #: Harm that has a doer: counting these acts can name who did them.
 
 
+def _agent_follows(p: Parsed, verb: Hit[Any]) -> bool:
+    """An agent marker right after the verb makes it a passive participle ("patients
+    wounded by gunfire", "des patients blessés par balle"): the noun before it is harmed."""
+    marker = p.lex.agent_markers.finditer(p.text, verb.end, verb.end + 30)
+    first = next(iter(marker), None)
+    return first is not None and not p.text[verb.end : first.start].strip()
+
+
 def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
     """Every harm act in the sentence whose doer the syntax names, grouped by clause."""
     acts = p.lex.roles.acts.find_all(p.text, sent.span.start, sent.span.end)
@@ -234,7 +242,7 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
             continue
         if _after_preposition(p, verb, clause[0]) or _counted_word(p, sent, verb):
             continue  # a noun: "known for kidnapping children", "20 000 blessés"
-        if _reduced_relative(p, verb, clause[1]):
+        if _reduced_relative(p, verb, clause[1]) or _agent_follows(p, verb):
             continue  # "people injured in the attack": a participle, not a predicate
         subject = _subject(p, sent, verb, cands, clause)
         if subject is None and p.lex.subject_before_verb:
