@@ -114,6 +114,14 @@ def test_the_counted_object_of_one_verb_is_no_doer_of_the_next(
         ),
         ("ru", "Нападение унесло жизни 15 человек, 40 ранены.", [("killed", 15), ("injured", 40)]),
         ("ru", "Около 2000 семей были вынуждены покинуть свои дома.", [("displaced", 2000)]),
+        # A count opening its own passive clause takes that clause's participle, however far.
+        (
+            "de",
+            "Ein Soldat wurde getötet, zwei weitere wurden bei einem Gefecht mit der Guerilla "
+            "verletzt.",
+            [("injured", 2)],
+        ),
+        ("en", "Five people died, 20 were taken to hospital.", [("killed", 5), ("injured", 20)]),
     ],
 )
 def test_counted_participles_and_newswire_idioms(

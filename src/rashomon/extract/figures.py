@@ -205,6 +205,33 @@ def _transitive(text: str, fig: NumberMention, verb: Hit[MeasureCue], lex: Lexic
     return bool(words) and words[0] in lex.roles.noun_object_markers
 
 
+def _clause_predicate(
+    text: str, fig: NumberMention, sent: Span, triggers: list[Hit[MeasureCue]], lex: Lexicon
+) -> Hit[MeasureCue] | None:
+    """A count that opens its own passive clause takes that clause's participle, however far
+    a verb-final language puts it ("Ein Soldat wurde getötet, zwei weitere wurden bei einem
+    Gefecht verletzt"), over a nearer cue past the comma before it."""
+    start = max(text.rfind(ch, sent.start, fig.start) for ch in ",;:")
+    segment_start = max(start + 1, sent.start)
+    if any(segment_start <= t.start and t.end <= fig.start for t in triggers):
+        return None  # the clause has its own cue before the count
+    for trig in triggers:
+        if trig.start < fig.end or trig.start - fig.end > _MAX_COST // 3:
+            continue
+        between = text[fig.end : trig.start]
+        words = [w.casefold() for w in _GAP_WORD.findall(between)]
+        if (
+            any(ch in between for ch in ",;:.()")
+            or _DIGIT.search(between)
+            or any(w in lex.coordinators for w in words)
+            or not any(w in lex.passive_aux for w in words)
+        ):
+            return None
+        harm = trig.payload.measure not in ("destroyed", "combatants", "population")
+        return trig if harm else None
+    return None
+
+
 def _coordinated_verb(between: str, lex: Lexicon) -> bool:
     """ "killed three policemen and wounded 15", "200 soldiers stormed the town and killed":
     a verb after "and" past the noun opens the next clause; it is no predicate of the noun
@@ -330,6 +357,17 @@ def decide(
     # People (or no noun): the nearest trigger decides; people are not "destroyed".  A trigger
     # that is the counted noun itself ("2,000 inhabitants fled") only decides when nothing else
     # does ("the town had 2,000 inhabitants").
+    own = _clause_predicate(text, fig, sent, triggers, lex)
+    if own is not None:
+        return Measure(
+            own.payload.measure,
+            own.payload.event_type,
+            "people",
+            "trigger",
+            own.text,
+            own.start,
+            own.start - fig.end,
+        )
     inside = [t for t in triggers if head is not None and head.start <= t.start < head.end]
     others = [t for t in triggers if t not in inside]
     found = nearest_trigger(text, fig, others, exclude=frozenset({"destroyed"}), lex=lex)
