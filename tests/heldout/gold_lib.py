@@ -3,7 +3,10 @@ computed from anchor and occurrence, and the checks that stop on a mistake."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,13 @@ Value = int | tuple[int | None, int | None] | list[int]
 
 RECORDS: list[Rec] = []
 _TEXTS: dict[str, str] = {}
+
+
+def use_docs(folder: Path) -> None:
+    """Annotate the documents in ``folder`` (tests/heldout2 writes its key with these helpers);
+    document names differ between the sets, so the text cache is shared."""
+    global DOCS
+    DOCS = folder
 
 
 def text(doc: str) -> str:
@@ -173,8 +183,39 @@ def check(records: list[Rec]) -> list[str]:
     for doc, ss in spans.items():
         if len(set(ss)) != len(ss):
             problems.append(f"{doc}: two records share a span")
+        ordered = sorted(set(ss))
+        problems += [
+            f"{doc}: records at {a} and {b} overlap"
+            for a, b in itertools.pairwise(ordered)
+            if b[0] < a[1]
+        ]
     for path in sorted(DOCS.glob("*.txt")):
         for m in _DIGITS.finditer(text(path.name)):
             if not any(s < m.end() and m.start() < e for s, e in spans.get(path.name, [])):
                 problems.append(f"{path.name}: {m.group()!r} at {m.start()} is not annotated")
     return problems
+
+
+def cli(records: list[Rec], out: Path) -> None:
+    """The make_gold command: check, then ``--review`` prints each record in context,
+    ``--check`` stops there, otherwise the records are written to ``out``."""
+    problems = check(records)
+    if problems:
+        raise SystemExit("\n".join(problems))
+    if "--review" in sys.argv:
+        for r in records:
+            if r["kind"] in ("figure", "not_figure"):
+                t = text(r["doc"])
+                ctx = (
+                    t[max(0, r["start"] - 40) : r["start"]]
+                    + "["
+                    + t[r["start"] : r["end"]]
+                    + "]"
+                    + t[r["end"] : r["end"] + 30]
+                )
+                print(r["doc"][:3], r["kind"][:3], r.get("measure"), "|", ctx.replace("\n", " "))
+    if "--check" not in sys.argv:
+        with out.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"wrote {len(records)} records to {out}")

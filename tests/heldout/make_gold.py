@@ -16,14 +16,13 @@ perpetrator; baselines (population, troops, crowds, returned) have none.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 from tests.heldout import gold_a, gold_b
-from tests.heldout.gold_lib import Rec, assemble, check, text
+from tests.heldout.gold_lib import DOCS, Rec, assemble, check, cli, use_docs
 
 OUT = Path(__file__).resolve().parent / "gold.jsonl"
+__all__ = ["OUT", "build", "check"]
 PARTS = [
     gold_a.tessit,
     gold_a.san_andres,
@@ -36,31 +35,12 @@ PARTS = [
 
 
 def build() -> list[Rec]:
+    use_docs(DOCS)
     return assemble(PARTS)
 
 
 def main() -> None:
-    records = build()
-    problems = check(records)
-    if problems:
-        raise SystemExit("\n".join(problems))
-    if "--review" in sys.argv:
-        for r in records:
-            if r["kind"] in ("figure", "not_figure"):
-                t = text(r["doc"])
-                ctx = (
-                    t[max(0, r["start"] - 40) : r["start"]]
-                    + "["
-                    + t[r["start"] : r["end"]]
-                    + "]"
-                    + t[r["end"] : r["end"] + 30]
-                )
-                print(r["doc"][:3], r["kind"][:3], r.get("measure"), "|", ctx.replace("\n", " "))
-    if "--check" not in sys.argv:
-        with OUT.open("w", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"wrote {len(records)} records to {OUT}")
+    cli(build(), OUT)
 
 
 if __name__ == "__main__":
