@@ -43,9 +43,10 @@ def mbiri_kassa() -> None:
     fig(d, "four", m="killed", v=4, q="exact", victims=[["UPL", "group's fighters", "fighters", "UPL fighters"]],
         perps=[["army-backed self-defence militia", "self-defence militia"]], attr=["UPL spokesman", "spokesman"],
         **kw, note="the UPL's own dead, killed by the self-defence militia (passive agent)")
-    fig(d, "around 9,000", m="population", v=9000, q="approx", places=[MBIRI], time=None,
+    fig(d, "around 9,000", m=["population", "displaced"], v=9000, q="approx", places=[MBIRI], time=None,
         victims=[["people who fled", "people", "displaced"]], perps=[],
-        attr=["U.N. refugee agency", "refugee agency"], event=E_MB, note="the camp's population (baseline)")
+        attr=["U.N. refugee agency", "refugee agency"], event=E_MB,
+        note="the camp's population (baseline); 'displaced' accepted after the first run (people who fled)")
     fig(d, "More than 1,500", m="killed", v=(1500, None), q="more_than", places=[["Djugu", "Ituri", "Congo"]],
         time=T("2017-01-01", "2024-02-19", "2017-01-01", "2024-02-19"), victims=[["civilians"]], perps=[],
         attr=["Ituri Observatory", "tally"], note="a period figure; no agent named")
@@ -113,7 +114,7 @@ def mbiri_kassa() -> None:
     ofic = ["fuentes oficiales", "official sources"]
     fig(d, "23", m="killed", v=23, q="exact", victims=[pers], perps=[], attr=ofic, **kw)
     fig(d, "ocho", m="killed", v=8, q="exact", victims=[["menores", "children"]], perps=[], attr=ofic, **kw)
-    fig(d, "decenas", m="destroyed", v=[20, 40], q="vague", qok=["approx", "at_least"], victims=[],
+    fig(d, "decenas", m="destroyed", v=[10, 20], q="vague", qok=["approx", "at_least"], victims=[],
         perps=[["milicianos de la Unión de Patriotas del Lago", "Unión de Patriotas del Lago", "UPL", "atacantes",
                 "milicianos"]], attr=["Aimé Lokwa", "Lokwa", "administrador"], **kw, note="shelters set on fire")
     fig(d, "al menos 180", m="killed", v=(180, None), q="at_least", places=[["Djugu"]],
@@ -237,9 +238,11 @@ def tamarindos() -> None:
     d = "209_tamarindos-1983_fr.txt"
     kw = {"places": [TAMARINDOS], "time": T_LT, "event": E_LT}
     nofigs(d, "14", "15", "1983")
-    fig(d, "104", m="killed", v=104, q="exact", victims=[], perps=[ARMY, PAC], **kw,
-        note="hard-wrapped NGO report; 'notre mission' is the document's own voice")
-    fig(d, "47", m="killed", v=47, q="exact", victims=[["enfants", "children"]], perps=[ARMY, PAC], **kw)
+    tem = ["témoignages", "Les témoignages recueillis par notre mission", "testimonies"]
+    fig(d, "104", m="killed", v=104, q="exact", victims=[], perps=[ARMY, PAC], attr=tem, **kw,
+        note="hard-wrapped NGO report; 'Les témoignages ... font état de': the testimonies are the source "
+             "(attribution added after the first run)")
+    fig(d, "47", m="killed", v=47, q="exact", victims=[["enfants", "children"]], perps=[ARMY, PAC], attr=tem, **kw)
     fig(d, "au moins 70", m="killed", v=(70, None), q="at_least", victims=[], perps=[ARMY, PAC],
         attr=["curé de Rabinal", "curé"], **kw)
     hab = ["habitants", "habitants de Los Tamarindos"]
@@ -334,7 +337,7 @@ def bir_al_ghanam() -> None:
     d = "211_bir-al-ghanam-2019_fr.txt"
     kw = {"places": [GHANAM], "time": T_BG, "event": E_BG}
     cds = ["Coalition du bouclier du désert", "aviation de la Coalition du bouclier du désert", "coalition", "aviation"]
-    fig(d, "des dizaines", m="killed", v=[20, 40], q="vague", qok=["approx", "at_least"], victims=[], perps=[cds],
+    fig(d, "des dizaines", m="killed", v=[10, 20], q="vague", qok=["approx", "at_least"], victims=[], perps=[cds],
         **kw, note="headline; the standfirst names the accused coalition")
     nofigs(d, "8", "deux")
     bureau = ["bureau de santé", "bureau de santé de la municipalité"]
@@ -389,7 +392,7 @@ def bir_al_ghanam() -> None:
     mab = ["concejal Mabruk", "Mabruk", "lista"]
     fig(d, "49", m="killed", v=49, q="exact", victims=[], perps=[], attr=mab, **kw)
     fig(d, "once", m="killed", v=11, q="exact", victims=[["niños", "children"]], perps=[], attr=mab, **kw)
-    fig(d, "decenas", m="killed", v=[20, 40], q="vague", qok=["approx", "at_least"], victims=[], perps=[],
+    fig(d, "decenas", m="killed", v=[10, 20], q="vague", qok=["approx", "at_least"], victims=[], perps=[],
         attr=["ONU", "UN"], **kw)
     nofig(d, "un solo", note="'ni a un solo hombre armado'")
 

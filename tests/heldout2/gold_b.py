@@ -68,8 +68,10 @@ def quenqoro() -> None:
     kw = {"places": [QUENQORO], "time": T_Q, "event": E_Q}
     nofigs(d, "28", "2011")
     pol = ["Police officers", "police"]
-    fig(d, "at least 12", m="killed", v=(12, None), q="at_least", victims=[["protesters"]], perps=[pol], **kw,
-        note="rights group's press statement; 'testimony we have gathered': own voice; 'on Friday' before a Tuesday")
+    fig(d, "at least 12", m="killed", v=(12, None), q="at_least", victims=[["protesters"]], perps=[pol],
+        attr=["testimony", "eyewitnesses", "medical staff"], **kw,
+        note="rights group's press statement; 'according to testimony we have gathered from eyewitnesses and medical "
+             "staff' (attribution added after the first run); 'on Friday' before a Tuesday")
     mi = ["Interior Ministry", "ministry"]
     fig(d, "seven", m="killed", v=7, q="exact", victims=[], perps=[["infiltrators", "police", "Police officers"]],
         attr=mi, **kw, note="the ministry blames 'infiltrators', the text's lede the police: alternatives in one set")
@@ -278,7 +280,7 @@ def burkina() -> None:
 
     d = "223_sindo-gourga-2022_fr.txt"
     sg = {"places": [["Sindo-Gourga", "Sanmatenga", "province du Sanmatenga", *BF]], "time": T_SG, "event": E_SG}
-    fig(d, "des dizaines", m="killed", v=[20, 40], q="vague", qok=["approx", "at_least"], victims=[["civils"]],
+    fig(d, "des dizaines", m="killed", v=[10, 20], q="vague", qok=["approx", "at_least"], victims=[["civils"]],
         perps=[ARMY_BF, VDP], attr=["des habitants", "habitants"], **sg, note="headline: 'des habitants accusent'")
     nofigs(d, "2", "2022")
     hab = ["habitants", "des habitants", "responsable associatif"]
