@@ -42,3 +42,31 @@ def test_a_campaign_dated_in_its_own_words_stays_one_account(a: str, b: str) -> 
     got = _doers(_CAMPAIGN.format(doers="Rebels", a=a, b=b))
     assert got["300"] == ["Rebels"]
     assert got["58"] == ["Rebels"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Gunmen killed three policemen in Cali on Monday.\n\n"
+            "In a separate incident, two soldiers were killed on Saturday.\n",
+        ),
+        (
+            "fr",
+            "Des hommes armés ont tué trois policiers à Cali lundi.\n\n"
+            "Dans un autre incident, deux soldats ont été tués samedi.\n",
+        ),
+        (
+            "es",
+            "Unos pistoleros mataron a tres policías en Cali el lunes.\n\n"
+            "En otro incidente, dos soldados murieron el sábado.\n",
+        ),
+    ],
+)
+def test_a_new_episode_does_not_inherit_the_scene_told_before(lang: str, text: str) -> None:
+    parsed = parse(text, lang, date="1989-04-04")
+    assert parsed is not None
+    figures = [c for c in parsed.claims if c.kind == "figure"]
+    assert [p["name"] for p in figures[0].places] == ["Cali"]
+    assert figures[-1].places == []

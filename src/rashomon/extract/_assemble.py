@@ -27,7 +27,7 @@ from rashomon.extract._places import (
     sentence_places,
 )
 from rashomon.extract._roles_context import Accounts
-from rashomon.extract._time_roles import lede_time_for
+from rashomon.extract._time_roles import lede_time_for, opens_episode
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.attribution import Attribution, scope_of
 from rashomon.extract.claims import Claim
@@ -317,6 +317,7 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
     previous: Sentence | None = None
     for sent in p.sentences:
         ctx.enter(sent.para)
+        ctx.episode = opens_episode(p, sent)
         places = sentence_places(p, sent)
         carried: Attribution | None = None
         if (

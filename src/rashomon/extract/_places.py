@@ -269,6 +269,8 @@ class Context:
         self.doc_counts: Counter[str] = Counter()
         self.by_key: dict[str, dict[str, Any]] = {}
         self.anchor = document_place(p) if p is not None else []
+        #: The current sentence opens another episode: what was said so far is not its scene.
+        self.episode = False
 
     def enter(self, para: int) -> None:
         if para != self.para:
@@ -276,7 +278,10 @@ class Context:
             self.para_counts = Counter()
 
     def places(self) -> list[dict[str, Any]]:
-        """The place the text keeps talking about so far."""
+        """The place the text keeps talking about so far (none for a sentence that opens
+        another episode: "In a separate incident, ...")."""
+        if self.episode:
+            return []
         counts = self.doc_counts
         if not counts:
             return self.anchor
