@@ -90,3 +90,11 @@ def test_the_agency_that_filed_the_report_is_no_doer(text: str) -> None:
     doers = [p["text"] for c in parsed.claims for p in c.perpetrators]
     assert "EFE" not in doers
     assert [c.value["low"] for c in parsed.claims if c.kind == "figure"] == [3]
+
+
+@pytest.mark.parametrize("text", ["killed on Sept. 12 when", "KILLED ON SEPT. 12 WHEN"])
+def test_ap_style_sept_is_september(text: str) -> None:
+    from rashomon.extract.timex import TimeContext
+
+    found = TimeContext("en", "1983-09-14").find(text)
+    assert [m.start_date for m in found] == ["1983-09-12"]

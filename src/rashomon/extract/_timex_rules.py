@@ -252,6 +252,11 @@ def _month_forms(
             if len(bare) >= 3 and fold(bare) not in keys:
                 keys[fold(bare)] = i + 1
                 abbr.append(name_regex(bare, cap) + r"\.?")
+    # Abbreviations CLDR lacks but newswire uses (AP style "Sept.").
+    for form, month in cfg.get("month_abbreviations", {}).items():
+        if fold(form) not in keys:
+            keys[fold(form)] = int(month)
+            abbr.append(name_regex(form, cap) + r"\.?")
     stems.sort(key=lambda s: -len(s[0]))
     return keys, stems, sorted(set(wide)), sorted(set(abbr))
 
