@@ -70,3 +70,20 @@ def test_a_new_episode_does_not_inherit_the_scene_told_before(lang: str, text: s
     figures = [c for c in parsed.claims if c.kind == "figure"]
     assert [p["name"] for p in figures[0].places] == ["Cali"]
     assert figures[-1].places == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "doers"),
+    [
+        ("ru", "Боевики убили 30 военнослужащих, четверо боевиков также погибли.", "боевиков"),
+        ("en", "Militiamen killed 30 soldiers; four militiamen also died.", "militiamen"),
+    ],
+)
+def test_the_doers_own_dead_have_no_doer_from_the_clause_before(
+    lang: str, text: str, doers: str
+) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    own_dead = [c for c in parsed.claims if any(v["text"] == doers for v in c.victims)]
+    assert own_dead
+    assert all(c.perpetrators == [] for c in own_dead)

@@ -52,7 +52,19 @@ _CASES = [
     ("es", "La explosión causó la muerte de tres soldados.", [("killed", 3)]),
     ("de", "Die Explosion führte zum Tod von drei Soldaten.", [("killed", 3)]),
     ("en", "The guerrillas killed 2 and injured 5 in the ambush.", [("killed", 2), ("injured", 5)]),
+    # "The dead were": the count names the dead; a list goes on after "and".
+    (
+        "en",
+        "Among the dead were 11 soldiers and 4 policemen, the army said.",
+        [("killed", 11), ("killed", 4)],
+    ),
+    ("en", "Rebels killed 11 soldiers and 4 policemen.", [("killed", 11), ("killed", 4)]),
     # Troop strength stays troop strength; a population stays a population.
+    (
+        "en",
+        "The army has 3,000 soldiers and 400 policemen in the city.",
+        [("combatants", 3000), ("combatants", 400)],
+    ),
     ("en", "The army deployed 3,000 soldiers to the region.", [("combatants", 3000)]),
     (
         "en",

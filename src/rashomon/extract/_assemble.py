@@ -339,6 +339,10 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
             measure = list_measure(p, fig, decide(p.text, fig, sent.span, triggers, p.lex, groups))
             if measure is None and last_measure is not None and made:
                 measure = _enumerated(p, sent, made[-1][0], fig, last_measure)
+            elif _listed_troops(p, measure, last_measure, made[-1][0] if made else None, fig):
+                # "among the dead were 11 soldiers and 4 policemen": the list goes on.
+                assert last_measure is not None
+                measure = _enumerated(p, sent, made[-1][0], fig, last_measure) or measure
             if measure is None:
                 continue
             last_measure = measure
@@ -404,6 +408,25 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
         ctx.learn(places)
         previous = sent
     return claims
+
+
+def _listed_troops(
+    p: Parsed,
+    measure: Measure | None,
+    last: Measure | None,
+    prev: NumberMention | None,
+    fig: NumberMention,
+) -> bool:
+    """A troop noun right after a count of harmed troops and "and" ("11 soldiers and 4
+    policemen"): the second count is the same list's, not troop strength."""
+    if measure is None or last is None or prev is None:
+        return False
+    if measure.measure != "combatants" or measure.basis != "head":
+        return False
+    if last.measure not in _HARMED_MEASURES:
+        return False
+    words = p.text[prev.end : fig.start].casefold().split()
+    return 1 < len(words) <= 4 and words[-1] in p.lex.coordinators
 
 
 def _enumerated(

@@ -103,7 +103,10 @@ def _same_group(a: Role, victims: Sequence[dict[str, Any]]) -> bool:
             return True
         if a.basis == "context" and a.type != "group_np" and _kin(_words(a.text), _words(vtext)):
             return True  # a carried doer the figure counts among its dead
-        if a.type == "group_np" and _head(a.text) and _head(a.text) == _head(vtext):
+        # "Боевики убили 30 военнослужащих, четверо боевиков также погибли": the head noun
+        # inflected ("боевики"/"боевиков") is still the same group.
+        head, vhead = _head(a.text), _head(vtext)
+        if a.type == "group_np" and head and vhead and (head == vhead or _kin({head}, {vhead})):
             return True
     return False
 

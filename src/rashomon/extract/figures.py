@@ -189,6 +189,7 @@ def _governing_trigger(
             continue
         words = text[trig.end : fig.start].split()
         known = lex.determiners | lex.object_markers | lex.roles.noun_object_markers
+        known |= lex.passive_aux  # "among the dead were 11 soldiers"
         if len(words) > 2 or any(w.casefold() not in known for w in words):
             return None
         harm = trig.payload.measure not in ("destroyed", "combatants", "population")
@@ -202,7 +203,10 @@ def _transitive(text: str, fig: NumberMention, verb: Hit[MeasureCue], lex: Lexic
     if lex.roles.active_verbs.find_all(text, verb.start, verb.end):
         return True
     words = text[verb.end : fig.start].casefold().split()
-    return bool(words) and words[0] in lex.roles.noun_object_markers
+    # "the death of 3 soldiers"; "among the dead were 11 soldiers" names the dead.
+    return bool(words) and (
+        words[0] in lex.roles.noun_object_markers or words[0] in lex.passive_aux
+    )
 
 
 def _clause_predicate(
