@@ -114,8 +114,23 @@ OTHER: list[Row] = [
         [("майских", "2005-05-01", "2005-05-31")],
     ),
     ("ru", "майский жук", "2005-07-11", []),
-    # A report looks back: "end of November" in a January article is last November.
-    ("de", "bis Ende November", "2013-01", [("Ende November", "2012-11-21", "2012-11-30")]),
+    # A report looks back: "end of November" in a January article is last November, when
+    # the text counts from its own date (news) or the page is dated to the day.
+    (
+        "de",
+        "Das Hilfswerk zählte gestern die Toten bis Ende November",
+        "2013-01",
+        [("gestern", None, None), ("Ende November", "2012-11-21", "2012-11-30")],
+    ),
+    ("de", "bis Ende November", "2013-01-05", [("Ende November", "2012-11-21", "2012-11-30")]),
+    # A report dated only to its month, with nothing counted from that date, may tell of
+    # an earlier year: its bare months stay undated rather than take the wrong year.
+    (
+        "de",
+        "Der Bericht zählt die Toten bis Ende November",
+        "2013-01",
+        [("Ende November", None, None)],
+    ),
 ]
 
 

@@ -27,7 +27,7 @@ from rashomon.extract._places import (
     sentence_places,
 )
 from rashomon.extract._roles_context import Accounts
-from rashomon.extract._time_roles import lede_time_for, opens_episode
+from rashomon.extract._time_roles import lede_time_for, nearest_time, opens_episode
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.attribution import Attribution, scope_of
 from rashomon.extract.claims import Claim
@@ -110,10 +110,7 @@ def _explicit_time(
         return sum(1 for s in semi if sent.span.start + s < pos)
 
     same = [t for t in usable if group(t.start) == group(fig.start)] or usable
-    before = [t for t in same if t.end <= fig.start]
-    if before:
-        return max(before, key=lambda t: t.end)
-    return min(same, key=lambda t: abs(t.start - fig.end))
+    return nearest_time(p, same, fig.start, fig.end)
 
 
 def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any] | None:
@@ -511,6 +508,8 @@ def _claim(p: Parsed, sent: Sentence, fig: NumberMention, m: Measure) -> Claim:
     claim.notes.append(
         f"measure: {m.basis} '{m.cue_text}'" if m.cue_text else f"measure: {m.basis}"
     )
+    if fig.irregular:
+        claim.notes.append(f"value: {fig.irregular}")
     confidence = 0.4
     if m.basis in ("link", "head") or m.cost < 40:
         confidence += 0.3

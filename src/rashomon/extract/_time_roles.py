@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "lede_time",
     "lede_time_for",
+    "nearest_time",
     "opens_episode",
     "publication_date",
     "sentence_roles",
@@ -166,6 +167,29 @@ def time_role(
     return "event"
 
 
+def nearest_time(p: Parsed, times: list[TimeMention], start: int, end: int) -> TimeMention:
+    """The time of ``times`` (one clause's, non-empty) that dates a figure at
+    ``start:end``: the nearest before it, else the nearest after it.
+
+    A reporting verb between the time before and the figure ("since the weekend ... the
+    prosecutor has said 169 people died ... last week") puts the figure in the reported
+    clause: a time after the figure, inside that clause, is then the figure's own.
+    """
+    before = [t for t in times if t.end <= start]
+    after = [t for t in times if t.start >= end]
+    if before:
+        last = max(before, key=lambda t: t.end)
+        if not after or not _verb_hits(p, last.end, start):
+            return last
+        nxt = min(after, key=lambda t: t.start)
+        if not _verb_hits(p, end, nxt.start) and not any(
+            ch in p.text[end : nxt.start] for ch in ";:"
+        ):
+            return nxt
+        return last
+    return min(times, key=lambda t: abs(t.start - end))
+
+
 def _cited_work(p: Parsed, sent: Sentence, m: TimeMention) -> bool:
     """ "Posdata (Fondo de Cultura Económica, 1970)", "(Oxford University Press, 2004)": a
     year closing a bracket after a publisher's name dates a book, not an event."""
@@ -194,9 +218,14 @@ def _is_publication(p: Parsed, sent: Sentence, m: TimeMention) -> bool:
         return False
     if inside(p.datelines, m.start, m.end):
         return True  # "QUITO, 12 MAR 87 (EFE) --"
+    if m.start_date != m.end_date:
+        return False  # a page is dated by one day; a span of days is an event's
     line_start = p.text.rfind("\n", 0, m.start) + 1
-    if not p.text[line_start : m.start].strip() and _STAMP.match(p.text, m.end):
+    prefix = p.text[line_start : m.start]
+    if not prefix.strip() and _STAMP.match(p.text, m.end):
         return True  # "11 июля 2005, 14:43" opening a line: a time stamp
+    if prefix.strip() and _marks_line(p, line_start, m.start):
+        return True  # "Last Updated: Tuesday, 17 May, 2005": the line says what it dates
     if not _short_line(p, sent):
         return False
     lo = sent.span.start
@@ -210,6 +239,21 @@ def _is_publication(p: Parsed, sent: Sentence, m: TimeMention) -> bool:
     _, pub = _matchers(p.lang)
     marked = next(iter(pub.finditer(text)), None) is not None or _CLOCK.search(text) is not None
     return marked
+
+
+def _marks_line(p: Parsed, start: int, end: int) -> bool:
+    """Whether ``p.text[start:end]`` is nothing but a publication phrase and punctuation
+    ("Last Updated:", "Publié le", "Stand:"): a date after it on its line is the page's."""
+    _, pub = _matchers(p.lang)
+    label = p.text[start:end].strip(" \t:.,-–—|").casefold()
+    if label in {w.casefold() for w in grammar(p.lang).cfg.get("date_labels", [])}:
+        return False  # an infobox's "Date:" row dates the event
+    pos = start
+    for hit in pub.finditer(p.text, start, end):
+        if p.text[pos : hit.start].strip(" \t:.,-–—|"):
+            return False
+        pos = hit.end
+    return pos > start and not p.text[pos:end].strip(" \t:.,-–—|")
 
 
 def publication_date(p: Parsed) -> str | None:

@@ -23,6 +23,7 @@ from rashomon.extract.lexicon import is_data_language
 _DASH = r"\s*[-–—‒]\s*"
 # After a preposition: whitespace, or nothing when it ends in an elided apostrophe ("l'été").
 _SP = r"(?:\s+|(?<=['’]))"
+_NEVER = re.compile("(?!)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _YEAR_BARE = r"(?:1[89]\d{2}|20[0-4]\d)"
@@ -144,6 +145,13 @@ class Grammar:
     regex: re.Pattern[str]
     alts: dict[str, tuple[str, _Names]]
     quantity_before: re.Pattern[str]
+    #: Any weekday name or deictic phrase ("Wednesday", "last week", "hier"): the marks of a
+    #: text written in the reporting frame of its publication date.
+    deictic: re.Pattern[str] = _NEVER
+    #: Words that make the time after them the end of the story's period ("ended in").
+    period_end: re.Pattern[str] = _NEVER
+    #: Words that make the time after them a period's continuation's end ("up until").
+    until: re.Pattern[str] = _NEVER
     #: phrase_key(weekday form) -> 0 (Monday) .. 6
     weekday_keys: dict[str, int] = field(default_factory=dict)
     #: phrase_key(deictic phrase) -> (unit, offset): "last week" -> ("week", -1)
@@ -556,13 +564,15 @@ def _build(lang: str, cal: dict[str, Any], cfg: dict[str, Any]) -> Grammar:
         ]
         first = _first_chars(phrases)
         add("relative", lambda n: rf"(?<!\w){first}(?P<{n.new('rel')}>{_words(phrases)})(?!\w)")
+    # A month followed by a day number is a date's; one followed by a grouped count ("im
+    # März 7.000 Tote") is the month alone.
     add(
         "bare_month",
         lambda n: (
             rf"(?<!\w)(?:{month_pre}){_SP}{mon(n, 'm1', wide_alt)}"
             rf"(?:\s+{list_and}\s+{mon(n, 'm2', wide_alt)})?"
             rf"(?:{ysep}(?:{year(n, 'y1')}|(?P<{n.new('same')}>{same_year})))?"
-            rf"(?!\s*\d{{1,2}}(?!\d))"
+            rf"(?!\s*\d{{1,2}}(?!\d|[.,'’]\d))"
         ),
     )
     add(
@@ -612,6 +622,16 @@ def _build(lang: str, cal: dict[str, Any], cfg: dict[str, Any]) -> Grammar:
     quantity_before = (
         re.compile(r"(?<!\w)" + _words(qwords) + r"\s*$", re.I) if qwords else re.compile("(?!)")
     )
+    deictic_words = [name_regex(d) for d in cal["days_from_monday"]["format"]["wide"]] + [
+        _tpl_literal(ph)
+        for unit in ("day", "week", "month", "year", "weekend")
+        for ph in (cfg.get("relative") or {}).get(unit) or {}
+    ]
+
+    def tail(key: str) -> re.Pattern[str]:
+        words = cfg.get(key, [])
+        return re.compile(r"(?<!\w)" + _words(words) + r"\s*$", re.I) if words else _NEVER
+
     return Grammar(
         lang=lang,
         cfg=cfg,
@@ -625,4 +645,7 @@ def _build(lang: str, cal: dict[str, Any], cfg: dict[str, Any]) -> Grammar:
         quantity_before=quantity_before,
         weekday_keys=weekday_keys,
         relative_keys=relative_keys,
+        deictic=re.compile(rf"(?<!\w){_alt(deictic_words)}(?!\w)", re.I),
+        period_end=tail("period_end"),
+        until=tail("until"),
     )

@@ -96,6 +96,9 @@ class NumberMention:
     high: int | None
     qualifier: str
     role: str
+    #: Set when the figure's written form is irregular and its value is a reading of it
+    #: ("60'0000": a grouping no locale writes), for the claim's notes.
+    irregular: str | None = None
 
 
 @dataclass(slots=True)
@@ -110,6 +113,7 @@ class _Item:
     role: str
     plain: bool = False  # a bare integer (no grouping, multiplier or qualifier)
     mult: float = 1.0
+    irregular: str | None = None
 
 
 def _as_int(v: float | None) -> int | None:
@@ -587,16 +591,41 @@ def _range(text: str, L: Lang, a: _Item, b: _Item) -> _Item | None:
 
 def _unglued(text: str, items: list[_Item]) -> list[_Item]:
     """ "über 60'0000": digits glued to a number through an apostrophe that no grouping
-    explains are a misprint's tail, never a count of their own ("0000" killed)."""
-    for a, b in itertools.pairwise(items):
-        if (
+    explains are a misprint, never a count of their own ("0000" killed).
+
+    The writer's separator says where the thousands begin, so the figure is read by it
+    (60'0000 as 60'000) and flagged: the written form is irregular and the reading is ours.
+    A separator after a longer head ("1234'5678") gives no such reading: the tail is
+    dropped and the head left as written, flagged too.
+    """
+    out: list[_Item] = []
+    skip: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(items)):
+        if not (
             b.num_start == a.num_end + 1
             and text[a.num_end] in _APOSTROPHES
             and text[b.num_start : b.num_end].isdigit()
             and text[a.num_end - 1 : a.num_end].isdigit()
         ):
-            b.role = "other"
-    return items
+            continue
+        b.role = "other"
+        head = text[a.num_start : a.num_end]
+        written = text[a.num_start : b.num_end]
+        if a.role != "quantity" or not head.isdigit():
+            continue
+        if len(head) <= 3 and a.mult == 1:
+            a.low = a.low * 1000 if a.low is not None else None
+            a.high = a.high * 1000 if a.high is not None else None
+            a.end = a.num_end = b.num_end
+            skip.add(i + 1)
+            a.irregular = (
+                f"figure written irregularly as '{written}' (a digit grouping no locale "
+                f"uses): read by its separator as {head}'000"
+            )
+        else:
+            a.irregular = f"figure written irregularly as '{written}': its tail left unread"
+    out = [it for j, it in enumerate(items) if j not in skip]
+    return out
 
 
 def find_numbers(
@@ -631,6 +660,7 @@ def find_numbers(
                 _as_int(high),
                 it.qualifier,
                 role,
+                it.irregular,
             )
         )
         last = it.end

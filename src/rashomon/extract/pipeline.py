@@ -103,7 +103,7 @@ def numbers(p: Parsed) -> None:
 
 def times(p: Parsed) -> None:
     p.dateline = publication_date(p)
-    context = TimeContext(p.lang, p.dateline or p.date)
+    context = TimeContext(p.lang, p.dateline or p.date, p.text)
     for sent in p.sentences:
         sent.context_time = context.current()
         sent.times = context.find(

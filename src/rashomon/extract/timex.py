@@ -57,6 +57,17 @@ class TimeMention:
 
 
 _Interval = tuple[dt.date, dt.date]
+_NARRATIVE_KINDS = (
+    "narr_same",
+    "narr_ordinal_day",
+    "narr_next_days",
+    "narr_next_day",
+    "narr_same_day",
+)
+#: "ended in 1934" closes the story's period only when that period opened this close before.
+_PERIOD_REACH_YEARS = 30
+#: "until May 19" continues the story's period only when it ended this close before.
+_UNTIL_REACH_DAYS = 366
 #: How far before the document date the story may be for "Wednesday" to mean that week's.
 _DEICTIC_REACH = 45
 _Getter = Callable[[str], "str | None"]
@@ -272,13 +283,12 @@ def _to_parse(shape: str, m: re.Match[str], get: _Getter, g: Grammar, text: str)
         )
     if shape == "narrative":
         kind = next(
-            (
-                k[len("narr_") :]
-                for k in ("narr_same", "narr_ordinal_day", "narr_next_day", "narr_same_day")
-                if get(k) is not None
-            ),
+            (k[len("narr_") :] for k in _NARRATIVE_KINDS if get(k) is not None),
             "same",
         )
+        if kind == "next_days":
+            count = g.number(get("n") or "") if get("n") else None
+            return Parse(s, e, "narrative", narr=kind, n=count) if count else None
         ordv = g.ordinal(get("ord") or "") if get("ord") else None
         return Parse(s, e, "narrative", narr=kind, n=ordv)
     return None
@@ -337,10 +347,12 @@ def _follows_ok(text: str, end: int, g: Grammar) -> bool:
 class TimeContext:
     """The narrative time of one document, fed sentence by sentence in reading order."""
 
-    def __init__(self, lang: str, doc_date: str | None) -> None:
+    def __init__(self, lang: str, doc_date: str | None, text: str | None = None) -> None:
         self.lang = lang
         self.doc_date = doc_date
         self._doc = _parse_doc_date(doc_date)
+        self._text = text
+        self._news: bool | None = None
         self._current: TimeMention | None = None
         self._base: TimeMention | None = None
         self._grammar: Grammar | None = None
@@ -369,7 +381,8 @@ class TimeContext:
             return
         cur = self._current
         cur_iv = _interval(cur) if cur is not None else None
-        if cur_iv is not None and new != cur_iv and new[0] <= cur_iv[0] and cur_iv[1] <= new[1]:
+        wider = new != cur_iv and cur_iv is not None and new[0] <= cur_iv[0] <= cur_iv[1] <= new[1]
+        if wider and m.kind != "period_end":
             # A wider period that contains the story's time ("the war of 1992-1995" after
             # "11 July 1995") is background, not a shift of the narrative.
             return
@@ -433,13 +446,26 @@ class TimeContext:
                     if lo <= iv[1] and hi >= iv[0]:
                         return y, "context"
             return iv[0].year, "context"
-        if self._doc is not None:
+        if self._doc is not None and (month is None or self._reporting_frame()):
             y, doc_month, _ = self._doc
             # A report looks back: "bis Ende November" in a January article is last November.
             if month is not None and doc_month is not None and month > doc_month:
                 return y - 1, "document_date"
             return y, "document_date"
         return None
+
+    def _reporting_frame(self) -> bool:
+        """Whether a year-less month may take the document date's year: a page dated to the
+        day is news of its day; a page dated only to the month or year is, when its text
+        counts from its own date ("last Wednesday", "hier", "this week"); a report or
+        history dated loosely (a 2011 panel report telling of "January") is not."""
+        if self._news is None:
+            day_dated = self._doc is not None and self._doc[2] is not None
+            text = self._text
+            self._news = day_dated or (
+                text is not None and self.grammar.deictic.search(text) is not None
+            )
+        return self._news
 
     def _resolve(self, p: Parse, text: str, offset: int) -> TimeMention:
         src = "explicit"
@@ -529,6 +555,10 @@ class TimeContext:
             span, precision = self._deictic(p)
         if year_src is not None and src == "explicit":
             src = year_src
+        if span is not None and kind in ("date", "range") and p.shape != "narrative":
+            bounded = self._bound(p, text, span)
+            if bounded is not None:
+                span, kind, src = bounded
         start_date = span[0].isoformat() if span else None
         end_date = span[1].isoformat() if span else None
         return TimeMention(
@@ -574,6 +604,32 @@ class TimeContext:
             )
             return (_month_span(y, first)[0], _month_span(y, last)[1]), "month", kind
         return None, "year", kind
+
+    def _bound(
+        self, p: Parse, text: str, span: _Interval
+    ) -> tuple[_Interval | None, str, str] | None:
+        """A time that only bounds the story's period: "finalizó en 1934" ends it, "up until
+        May 19" continues it.  The period then runs from the story's own time; without one
+        the end alone says nothing about when the counted harm happened, so no time is
+        given for an end (an "until" keeps its date)."""
+        g = self.grammar
+        before = text[max(0, p.start - 60) : p.start]
+        ends = g.period_end.search(before) is not None
+        until = not ends and g.until.search(before) is not None
+        if not ends and not until:
+            return None
+        cur = self._current or self._base
+        cur_iv = _interval(cur) if cur is not None else None
+        if ends:
+            reach = dt.timedelta(days=366 * _PERIOD_REACH_YEARS)
+            if cur_iv is None or not (span[1] - reach <= cur_iv[0] < span[0]):
+                return None, "period_end", "explicit"
+            return (cur_iv[0], span[1]), "period_end", "context"
+        if cur_iv is None or not (
+            span[0] - dt.timedelta(days=_UNTIL_REACH_DAYS) <= cur_iv[1] < span[0]
+        ):
+            return None
+        return (cur_iv[1], span[1]), "range", "context"
 
     def _decade_from_context(self, two_digits: int | None) -> int | None:
         got = self._context_year(None)
@@ -661,10 +717,17 @@ class TimeContext:
         if p.narr == "next_day" and base.precision == "day":
             day = iv[1] + dt.timedelta(days=1)
             return (day, day), "day"
+        if p.narr == "next_days":
+            # "over the next two days": the days after the story's day, and nothing when the
+            # story is not dated to the day.
+            if base.precision != "day" or not p.n:
+                return None, "day"
+            return (iv[1] + dt.timedelta(days=1), iv[1] + dt.timedelta(days=p.n)), "day"
         return iv, base.precision
 
 
 def find_times(text: str, lang: str, doc_date: str | None = None) -> list[TimeMention]:
     """Tag every time expression in ``text``; year-less dates take the year of the text's own
-    narrative so far, else the document date's year, else stay unresolved."""
-    return TimeContext(lang, doc_date).find(text)
+    narrative so far, else the document date's year (in the reporting frame of a news
+    text, see ``TimeContext._reporting_frame``), else stay unresolved."""
+    return TimeContext(lang, doc_date, text).find(text)
