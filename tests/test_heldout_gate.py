@@ -60,7 +60,7 @@ MEASURED = HeldoutGate(
         "measure": 0.890,
         "value": 0.960,
         "qualifier": 0.954,
-        "time": 0.748,
+        "time": 0.770,
         "places": 0.775,
         "victims": 0.822,
         "perpetrators": 0.485,

@@ -498,6 +498,50 @@ def test_scope(text: str, figure: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "figure"),
+    [
+        (
+            "en",
+            "Monitors said 5,000 people died in Osterlo and the toll is too low by 2,000.",
+            "2,000",
+        ),
+        (
+            "en",
+            "MONITORS SAID 5,000 PEOPLE DIED IN OSTERLO AND THE TOLL IS TOO LOW BY 2,000.",
+            "2,000",
+        ),
+        (
+            "de",
+            "Laut dem Verband ist die Zahl der Toten in Osterlo um 3'000 zu niedrig.",
+            "3'000",
+        ),
+        (
+            "fr",
+            "Selon l'ONG, 5 000 personnes sont mortes à Osterlo, un bilan sous-estimé de 2 000.",
+            "2 000",
+        ),
+        (
+            "es",
+            "Según la ONG, 5.000 personas murieron en Osterlo, una cifra subestimada en 2.000.",
+            "2.000",
+        ),
+        (
+            "ru",
+            "По данным ООН, в Остерло погибли 5000 человек, но цифра занижена на 2000 погибших.",
+            "2000",
+        ),
+    ],
+)
+def test_the_margin_a_count_is_short_by_is_not_a_toll(lang: str, text: str, figure: str) -> None:
+    # The dead a count left out are a group apart from it: the estimate lists them, and they
+    # never dispute the count they complete.
+    figs = _figures(text, lang)
+    margin = next(c for c in figs if c.value and c.value["text"] == figure)
+    assert (margin.scope or {}).get("kind") == "subgroup"
+    assert all(c.scope is None for c in figs if c is not margin)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         # A named group says who is counted; the harm word is not a group beside it.

@@ -310,6 +310,7 @@ class ScopeLexicon:
         self.locatives = matcher("locatives")
         self.area_markers = matcher("area_markers")
         self.subgroup_markers = matcher("subgroup_markers")
+        self.shortfall_markers = matcher("shortfall_markers")
         self.partitive_openings = matcher("partitive_openings")
         self.period_markers = matcher("period_markers")
         self.total_markers = matcher("total_markers")

@@ -6,7 +6,8 @@ out of the event's toll:
 * ``area``: a place narrower than the event's, marked so ("in Baku itself", "up to 24,000 in
   surrounding areas", "within the city walls");
 * ``subgroup``: a group apart from the toll ("hundreds of Bolsheviks ... also perished",
-  "Del millar de personas masacradas, 408 eran bebés");
+  "Del millar de personas masacradas, 408 eran bebés"), or the margin by which a count is
+  short ("die Zahl sei um 10'000 zu niedrig", "too low by 2,000": the dead it left out);
 * ``period``: a sub-period or a rate ("for the period from January 20 to May 7", "1,000 a
   day", "since the start of the year");
 * ``breakdown``: one of several figures of one measure that a sentence gives place by place.
@@ -28,6 +29,10 @@ from rashomon.extract.pipeline import Parsed, Sentence
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEAR = 80  # chars around a figure where its site or period is named
+#: Words between a figure and the shortfall it measures: "10'000 (Tote) zu niedrig", "too
+#: low by 2,000" (a preposition only).
+_SHORTFALL_AFTER = 2
+_SHORTFALL_BEFORE = 1
 _SITE_GAP_WORDS = 3  # words between a locative and the site noun ("in one cistern")
 #: Counts of harm done at a place: where the dead were found or the buildings burned.
 _SITE_MEASURES = frozenset({"killed", "victims", "destroyed"})
@@ -55,6 +60,7 @@ def assign_scope(p: Parsed, claims: Sequence[Claim]) -> None:
             others = [o for o in figs if o is not c]
             c.scope = (
                 _period(p, sent, c, others)
+                or _shortfall(p, sent, c, others)
                 or _site(p, sent, c, others)
                 or _area(p, sent, c, others)
                 or _subgroup(p, sent, c, figs[:i])
@@ -85,6 +91,18 @@ def _period(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[st
                 if 0 <= t.start - hit.end <= 8:
                     end = t.end
             return _scope(p, "period", hit.start, end)
+    return None
+
+
+def _shortfall(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str, Any] | None:
+    # "um 10'000 zu niedrig", "too low by 2,000", "занижена на 5 000": the figure is how far
+    # off another count is, never a toll of its own.
+    lo, hi = _window(p, sent, c, others)
+    for hit in p.lex.scope.shortfall_markers.finditer(p.text, lo, hi):
+        gap = p.text[c.end : hit.start] if hit.start >= c.end else p.text[hit.end : c.start]
+        limit = _SHORTFALL_AFTER if hit.start >= c.end else _SHORTFALL_BEFORE
+        if len(_WORD.findall(gap)) <= limit and not re.search(r"[,;:.!?]", gap):
+            return _scope(p, "subgroup", min(c.start, hit.start), max(c.end, hit.end))
     return None
 
 
