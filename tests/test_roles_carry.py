@@ -159,3 +159,34 @@ def test_a_verb_final_passive_names_every_coordinated_doer(text: str, perps: lis
         claim = next(iter(_figures(version, "de").values()))
         assert [p.casefold() for p in _perps(claim)] == [p.casefold() for p in perps]
         assert [v["text"].casefold() for v in claim.victims][:1] == ["einwohner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Forty villagers were killed by soldiers in retaliation for an attack by rebels.",
+            "soldiers",
+        ),
+        (
+            "Forty villagers were killed by rebels in retaliation for an attack by soldiers.",
+            "rebels",
+        ),
+    ],
+)
+def test_each_act_keeps_its_own_doers(text: str, doer: str) -> None:
+    # Mirror pair: the doers of the killing swap with the names, the attackers never count.
+    for version in (text, text.upper()):
+        claim = _figures(version)["FORTY" if version.isupper() else "Forty"]
+        assert [p.casefold() for p in _perps(claim)] == [doer]
+
+
+def test_a_participle_qualifying_a_part_keeps_the_clauses_doer() -> None:
+    text = (
+        "Del centenar de personas masacradas por los soldados, 40 eran niños, incluidos 7 "
+        "bebés, asesinados en sus casas."
+    )
+    figs = _figures(text, "es")
+    assert _perps(figs["40"]) == ["soldados"]
+    assert _perps(figs["7"]) == ["soldados"]
+    assert "bebés" not in _perps(figs["7"])

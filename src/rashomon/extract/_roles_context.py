@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rashomon.extract._roles_syntax import NO_PERPETRATOR, Role, Statement, clause_bounds
+from rashomon.extract._roles_model import Role, Statement
+from rashomon.extract._roles_syntax import NO_PERPETRATOR, clause_bounds
 from rashomon.extract._time_roles import opens_episode
 from rashomon.extract.pipeline import Parsed, Sentence
 from rashomon.extract.roles import infobox_statements, sentence_statements
@@ -223,8 +224,27 @@ class Accounts:
         if own_act is not None:
             # The figure's own act is another one, unless it happened in the statement's:
             # "killed in attacks by X", "killed when a government air strike hit ...".
-            return any(self._inside(own_act.end, a, st) for a, _ in st.acts)
+            if any(self._inside(own_act.end, a, st) for a, _ in st.acts):
+                return True
+            # "personas masacradas por X, ... incluidos 17 no nacidos, asesinados en ...":
+            # a participle that qualifies the count, with no doer of its own, tells the
+            # same harm as the clause's act.
+            return self._qualifies(own_act, st)
         return any(a <= nearest.start < b for a, b in st.acts)
+
+    def _qualifies(self, act: Any, st: Statement) -> bool:
+        from rashomon.extract._roles_syntax import _reduced_relative
+
+        if not _reduced_relative(self.p, act, st.clause[1]):
+            return False
+        if any(o.doers_of(act.start) for o in self.by_sentence.get(st.sentence, [])):
+            return False
+        kind = self._harm_kind(act.start, act.end)
+        return kind is not None and any(self._harm_kind(a, b) == kind for a, b in st.acts)
+
+    def _harm_kind(self, start: int, end: int) -> str | None:
+        hits = self.p.lex.measures.find_all(self.p.text, start, end)
+        return str(hits[0].payload.measure) if hits else None
 
     def _inside(self, after: int, act: int, st: Statement) -> bool:
         """A circumstance word links the end of a death (``after``) to the act at ``act``:
@@ -293,7 +313,9 @@ class Accounts:
         agents: tuple[Role, ...] = ()
         note = None
         if own:
-            named = [a for st in own for a in st.agents if not self._anaphoric(a)]
+            # The doers of the figure's own act where the clause names several acts.
+            mine = [a for st in own for a in ((cue is not None and st.doers_of(cue)) or st.agents)]
+            named = [a for a in mine if not self._anaphoric(a)]
             if named:
                 agents = tuple(named)
             else:

@@ -9,6 +9,7 @@ from typing import Any
 
 from rashomon.extract._case import in_caps_run
 from rashomon.extract._dateline import inside
+from rashomon.extract._roles_model import Role
 from rashomon.extract.actors import ActorMention
 from rashomon.extract.lexicon import Hit
 from rashomon.extract.pipeline import GROUP_TYPES, Parsed, Sentence
@@ -32,63 +33,6 @@ _INSTRUMENTAL = ("ами", "ями", "ом", "ём", "ией", "ой", "ей")
 #: organisations, states, persons and phrases headed by a doer noun.  A people's name or a
 #: group of people ("Armenians", "villagers") is a doer only where an agent marker says so.
 AGENT_TYPES = frozenset({"group_np", "armed_group", "army", "state", "org", "person", "name"})
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A perpetrator (or victim) mention: as written, with its span and why."""
-
-    start: int
-    end: int
-    text: str
-    name: str
-    actor_id: str | None
-    type: str
-    basis: str  # "sentence" | "context"
-    rule: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "name": self.name,
-            "id": self.actor_id,
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-            "basis": self.basis,
-        }
-
-    def carried(self) -> Role:
-        return Role(
-            self.start,
-            self.end,
-            self.text,
-            self.name,
-            self.actor_id,
-            self.type,
-            "context",
-            self.rule,
-        )
-
-    @property
-    def key(self) -> str:
-        return self.actor_id or " ".join(_WORD.findall(self.name.casefold()))
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A harm act with its doers and those it harmed, found in one clause: the account that
-    later figures continue."""
-
-    sentence: int
-    para: int
-    clause: tuple[int, int]
-    agents: tuple[Role, ...]
-    #: True when the doer is only a pronoun: it refers back, it founds no account.
-    anaphoric: bool = False
-    victims: tuple[Role, ...] = ()
-    #: Where the acts are (the words "killed", "massacre"...), to bind figures to them.
-    acts: tuple[tuple[int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- candidates

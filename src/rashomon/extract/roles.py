@@ -26,13 +26,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rashomon.extract._roles_model import Role, Statement
 from rashomon.extract._roles_syntax import (
     _MARKER_REACH,
     _WORD,
     AGENT_TYPES,
     HARM_TYPES,
-    Role,
-    Statement,
     _after_preposition,
     _after_quantity,
     _attributed,
@@ -84,11 +83,14 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
     ]
     found: dict[tuple[int, int], list[Role]] = {}
     bound: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    per_act: dict[tuple[int, int], dict[tuple[int, int], list[Role]]] = {}
 
     def add(clause: tuple[int, int], act: Hit[Any], roles: list[Role]) -> None:
         if roles:
             found.setdefault(clause, []).extend(roles)
             bound.setdefault(clause, []).append((act.start, act.end))
+            doers = per_act.setdefault(clause, {}).setdefault((act.start, act.end), [])
+            doers.extend(r for r in roles if r not in doers)
 
     for trig in suffered:
         clause = clause_bounds(p, sent, trig.start)
@@ -273,6 +275,10 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
                 anaphoric=bool(roles) and all(is_anaphoric(p, r) for r in roles),
                 victims=tuple(harmed.get(clause, [])),
                 acts=tuple(sorted(set(bound.get(clause, [])))),
+                doers=tuple(
+                    (span, tuple(sorted(rs, key=lambda r: r.start)))
+                    for span, rs in sorted(per_act.get(clause, {}).items())
+                ),
             )
         )
     return out
