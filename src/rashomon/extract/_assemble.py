@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from rashomon.extract._change_ranges import change_pairs
 from rashomon.extract._list_label import list_label, list_measure
 from rashomon.extract._places import (
     Context,
@@ -400,6 +401,14 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
             claim.framing_own_voice = own_voice_framing(p, sent, claim)
             made.append((fig, claim))
             claims.append(claim)
+        for earlier, later in change_pairs(p, sent, [c for _, c in made]):
+            # "elevó de 9 a 13 el número de personas asesinadas en X": one count at two
+            # times, with the later one's place and source.
+            shared = later.places or earlier.places
+            earlier.places = [dict(pl) for pl in shared]
+            later.places = [dict(pl) for pl in shared]
+            if earlier.attribution is None and later.attribution is not None:
+                earlier.attribution = dict(later.attribution)
         if not quantities and previous is not None and sent.attributions:
             _attribute_back(p, sent, claims, previous)
         ctx.learn(places)

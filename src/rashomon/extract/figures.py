@@ -236,6 +236,30 @@ def _clause_predicate(
     return None
 
 
+def _changed(text: str, fig: NumberMention, lex: Lexicon) -> bool:
+    """One end of "de siete a once" after a verb of change (extract/_change_ranges.py): a
+    count in its own right, however far its noun."""
+    st = lex.stance
+    lo = max(0, fig.start - 12)
+    right_before = [
+        h
+        for h in st.from_words.find_all(text, lo, fig.start)
+        if not text[h.end : fig.start].strip()
+    ]
+    to_before = [
+        h for h in st.to_words.find_all(text, lo, fig.start) if not text[h.end : fig.start].strip()
+    ]
+    after = text[fig.end : fig.end + 14]
+    to_after = [h for h in st.to_words.find_all(after) if not after[: h.start].strip()]
+    if right_before and to_after:
+        return True  # the earlier count: "de |siete| a once"
+    if to_before:
+        # the later count: "de siete a |once|"
+        earlier = text[max(0, to_before[0].start - 30) : to_before[0].start]
+        return bool(st.from_words.find_all(earlier))
+    return False
+
+
 def _coordinated_verb(between: str, lex: Lexicon) -> bool:
     """ "killed three policemen and wounded 15", "200 soldiers stormed the town and killed":
     a verb after "and" past the noun opens the next clause; it is no predicate of the noun
@@ -385,7 +409,7 @@ def decide(
         and not any(ch.isdigit() for ch in fig.text)
         and (fig.low or 0) <= 100
     )
-    if head is None and small_word and cost > _WORD_REACH:
+    if head is None and small_word and cost > _WORD_REACH and not _changed(text, fig, lex):
         # A bare number word ("the two sides", "six counties") counts people only when a
         # trigger is right beside it ("seven died") or it has a noun of its own.
         return None

@@ -280,6 +280,7 @@ class StanceLexicon:
             return PhraseMatcher([(w, key) for w in data.get(key, []) if w.strip()])
 
         self.revision_verbs = matcher("revision_verbs")
+        self.change_verbs = matcher("change_verbs")
         self.earlier_words = matcher("earlier_words")
         self.pluperfect = matcher("pluperfect")
         #: The same phrases with up to three words inside ("had on Sunday put").

@@ -15,6 +15,7 @@ from typing import Any
 
 from rashomon.document import Document
 from rashomon.extract._case import shouted_word
+from rashomon.extract._change_ranges import split_change_ranges
 from rashomon.extract._dateline import dateline_spans, inside
 from rashomon.extract._time_roles import lede_time, publication_date, sentence_roles
 from rashomon.extract.actors import ActorMention, ActorTable
@@ -92,7 +93,8 @@ def _bucket(p: Parsed, items: Sequence[Any], attr: str) -> None:
 
 def numbers(p: Parsed) -> None:
     p.datelines = dateline_spans(p.text, p.lang)
-    found = find_numbers(p.text, p.lang)
+    # "the toll rose from 9 to 13": the earlier and the later count, not a range.
+    found = split_change_ranges(p.text, p.lex, find_numbers(p.text, p.lang))
     if p.datelines:
         # "14 JUN 88": a dateline's numbers file the report; they count nothing.
         found = [

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from rashomon.extract._change_ranges import change_pairs
 from rashomon.extract._list_label import list_part
 from rashomon.extract._roles_syntax import clause_bounds
 from rashomon.extract.claims import Claim
@@ -185,10 +186,12 @@ def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict
 def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
     """Figures of one measure that one sentence gives place by place are parts; a figure the
     sentence calls the total ("in all") is not."""
+    moved = {id(c) for pair in change_pairs(p, sent, figs) for c in pair}
     own = [
         c
         for c in figs
         if c.places
+        and id(c) not in moved
         and c.scope is None
         and not any(n.startswith("places:") for n in c.notes)
         and c.value is not None

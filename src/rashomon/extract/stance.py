@@ -227,21 +227,30 @@ def _subject(p: Parsed, sent: Sentence, pos: int) -> dict[str, Any] | None:
 def _superseded_here(doc: _Doc, sent: Sentence, figs: list[Claim]) -> None:
     p, lex = doc.p, doc.p.lex.stance
     revisions = doc.hits(lex.revision_verbs, sent)
-    # "from over 12,000 ... to 7,108": the figure revised away.
-    if revisions and len(figs) >= 2:
+    # "The toll rose from 9 to 13" is a revision too, told as a change.
+    moved = sorted([*revisions, *doc.hits(lex.change_verbs, sent)], key=lambda h: h.start)
+    # "from over 12,000 ... to 7,108": the figure revised away; "to 13 from 9" the same.
+    if moved and len(figs) >= 2:
         for a, b in itertools.pairwise(figs):
             gap = p.text[a.end : b.start]
-            lead = p.text[max(sent.span.start, a.start - 12) : a.start]
-            if (
-                len(gap) <= _FROM_TO_GAP
-                and lex.to_words.find_all(gap)
-                and lex.from_words.find_all(lead)
-                and a.measure == b.measure
-            ):
-                a.stance = _stance("superseded", _subject(p, sent, revisions[0].start))
-                if not a.victims:
-                    # "de 19 a 34 civiles": the noun after the new figure counts the old too.
-                    a.victims = [dict(v) for v in b.victims]
+            if len(gap) > _FROM_TO_GAP or a.measure != b.measure:
+                continue
+            lead_a = p.text[max(sent.span.start, a.start - 12) : a.start]
+            lead_b = p.text[max(sent.span.start, b.start - 12) : b.start]
+            if lex.to_words.find_all(gap) and lex.from_words.find_all(lead_a):
+                old, new = a, b
+            elif lex.from_words.find_all(gap) and lex.to_words.find_all(lead_a):
+                old, new = b, a
+                if not lex.from_words.find_all(lead_b):
+                    continue
+            else:
+                continue
+            # A reviser is the subject of "revised"; "the toll rose" names none.
+            by = _subject(p, sent, revisions[0].start) if revisions else None
+            old.stance = _stance("superseded", by)
+            if not old.victims:
+                # "de 19 a 34 civiles": the noun after the new figure counts the old too.
+                old.victims = [dict(v) for v in new.victims]
     # "un précédent bilan de 38", "an earlier toll of 1,000".
     for early in doc.hits(lex.earlier_words, sent):
         toll = lex.toll_nouns.find_all(p.text, early.end, min(sent.span.end, early.end + 25))

@@ -1,0 +1,71 @@
+""" "The toll rose from 9 to 13" is one count at two times: two figures, the earlier one
+superseded, with the later one's place; "between 9 and 13" and a bare "from 9 to 13" stay
+ranges.  Invented sentences in every language with data."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract import parse
+
+_CHANGES = [
+    ("en", "The death toll in Norvik rose from 9 to 13 on Tuesday.", (9, 13)),
+    ("en", "Officials raised the death toll from 9 to 13 in Norvik.", (9, 13)),
+    ("en", "Officials raised the death toll to 13 from 9 in Norvik.", (9, 13)),
+    ("fr", "Le bilan des morts à Norvik est passé de 11 à 27 mardi.", (11, 27)),
+    ("es", "La Fiscalía elevó de 9 a 13 el número de personas asesinadas en Norvik.", (9, 13)),
+    ("es", "La cifra de muertos en Norvik subió de siete a once.", (7, 11)),
+    ("de", "Die Zahl der Toten in Norvik stieg von 12 auf 23.", (12, 23)),
+    ("ru", "Число погибших в Норвике выросло с 12 до 23.", (12, 23)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "values"), _CHANGES)
+@pytest.mark.parametrize("shout", [False, True])
+def test_a_change_from_one_count_to_another_is_two_figures(
+    lang: str, text: str, values: tuple[int, int], shout: bool
+) -> None:
+    parsed = parse(text.upper() if shout else text, lang)
+    assert parsed is not None
+    figures = sorted((c for c in parsed.claims if c.kind == "figure"), key=lambda c: c.value["low"])
+    assert [(c.value["low"], c.value["qualifier"]) for c in figures] == [
+        (values[0], "exact"),
+        (values[1], "exact"),
+    ]
+    earlier, later = figures
+    assert (earlier.stance or {}).get("status") == "superseded"
+    assert later.stance is None
+    assert earlier.scope is None and later.scope is None
+    assert earlier.places == later.places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Between 9 and 13 people were killed in Norvik."),
+        ("en", "From 9 to 13 people were killed in Norvik."),
+        ("fr", "De 11 à 27 personnes ont été tuées à Norvik."),
+        ("ru", "В Норвике погибли от 12 до 23 человек."),
+    ],
+)
+def test_a_range_without_a_change_stays_one_figure(lang: str, text: str) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    figures = [c for c in parsed.claims if c.kind == "figure"]
+    assert [c.value["qualifier"] for c in figures] == ["range"]
+
+
+def test_number_words_of_a_change_are_counts_however_far_their_noun() -> None:
+    text = (
+        "En el enfrentamiento fallecieron once personas en Norvik. La Defensoría elevó así de "
+        "siete a once su registro inicial, tras la muerte de cuatro heridos en el hospital."
+    )
+    parsed = parse(text, "es")
+    assert parsed is not None
+    values = [
+        (c.value["text"], (c.stance or {}).get("status"))
+        for c in parsed.claims
+        if c.kind == "figure"
+    ]
+    assert ("siete", "superseded") in values
+    assert ("once", None) in values
