@@ -69,3 +69,21 @@ def test_number_words_of_a_change_are_counts_however_far_their_noun() -> None:
     ]
     assert ("siete", "superseded") in values
     assert ("once", None) in values
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "qualifier"),
+    [
+        ("ru", "Число погибших в Норвике возросло до 43.", "exact"),
+        ("es", "La cifra de muertos en Norvik subió hasta 43.", "exact"),
+        ("ru", "В Норвике погибли до 43 человек.", "at_most"),
+        ("es", "Hasta 43 personas murieron en Norvik.", "at_most"),
+        ("de", "Die Zahl der Toten in Norvik stieg auf bis zu 43.", "at_most"),
+    ],
+)
+def test_the_count_a_toll_reached_is_no_upper_bound(lang: str, text: str, qualifier: str) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    assert [
+        (c.value["high"], c.value["qualifier"]) for c in parsed.claims if c.kind == "figure"
+    ] == [(43, qualifier)]

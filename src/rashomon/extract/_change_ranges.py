@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rashomon.extract.lexicon import Lexicon
+from rashomon.extract.lexicon import Hit, Lexicon
 from rashomon.extract.numbers import NumberMention, find_numbers
 
 if TYPE_CHECKING:
@@ -34,22 +34,46 @@ def split_change_ranges(
     out: list[NumberMention] = []
     for n in found:
         parts = _split(text, lex, n) if n.qualifier == "range" and n.role == "quantity" else None
+        if parts is None and n.qualifier == "at_most" and n.role == "quantity":
+            parts = _reached(text, lex, n)
         out.extend(parts or [n])
     return out
 
 
-def _split(text: str, lex: Lexicon, n: NumberMention) -> list[NumberMention] | None:
+def _reached(text: str, lex: Lexicon, n: NumberMention) -> list[NumberMention] | None:
+    """ "Число погибших возросло до 43", "subió hasta 43": the count the toll reached, not
+    "up to 43"."""
+    marker = text[n.start : n.num_start]
+    hits = lex.stance.to_words.find_all(marker)
+    if not hits or marker[: hits[0].start].strip() or marker[hits[0].end :].strip():
+        return None
+    if _verb_before(text, lex, n.start) is None:
+        return None
+    return [
+        replace(n, start=n.num_start, text=text[n.num_start : n.end], low=n.high, qualifier="exact")
+    ]
+
+
+def _verb_before(text: str, lex: Lexicon, start: int) -> Hit[str] | None:
+    """The verb of change or revision a few words before ``start``, if any."""
     st = lex.stance
-    lo = max(0, n.start - _REACH)
+    lo = max(0, start - _REACH)
     verbs = [
-        *st.revision_verbs.find_all(text, lo, n.start),
-        *st.change_verbs.find_all(text, lo, n.start),
+        *st.revision_verbs.find_all(text, lo, start),
+        *st.change_verbs.find_all(text, lo, start),
     ]
     if not verbs:
         return None
     verb = max(verbs, key=lambda h: h.end)
-    gap = text[verb.end : n.start]
+    gap = text[verb.end : start]
     if len(_WORD.findall(gap)) > _VERB_GAP_WORDS or re.search(r"[.;:!?]", gap):
+        return None
+    return verb
+
+
+def _split(text: str, lex: Lexicon, n: NumberMention) -> list[NumberMention] | None:
+    st = lex.stance
+    if _verb_before(text, lex, n.start) is None:
         return None
     # The range opens with "from" ("between 9 and 13" is a range whatever the verb).
     opener = st.from_words.find_all(text, n.start, n.num_start)
