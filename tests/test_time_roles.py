@@ -72,6 +72,75 @@ DEICTIC: list[Row] = [
 ]
 
 ANNIVERSARY: list[Row] = [
+    # Weeks ago, and anniversaries as precise as their phrase ("this week", "today").
+    (
+        "en",
+        "two weeks ago, gunmen raided Osterlo",
+        "2017-10-02",
+        [("two weeks ago", "2017-09-18", "2017-09-24")],
+    ),
+    (
+        "es",
+        "Hace dos semanas, en Osterlo",
+        "2017-10-02",
+        [("Hace dos semanas", "2017-09-18", "2017-09-24")],
+    ),
+    (
+        "fr",
+        "Il y a trois semaines, à Osterlo",
+        "2021-07-10",
+        [("Il y a trois semaines", "2021-06-14", "2021-06-20")],
+    ),
+    (
+        "de",
+        "Vor zwei Wochen wurden in Osterlo",
+        "2021-07-10",
+        [("Vor zwei Wochen", "2021-06-21", "2021-06-27")],
+    ),
+    (
+        "ru",
+        "Две недели назад в Остерло",
+        "2021-07-10",
+        [("Две недели назад", "2021-06-21", "2021-06-27")],
+    ),
+    (
+        "en",
+        "It is 105 years ago this week that riders came",
+        "2024-08-16",
+        [("105 years ago this week", "1919-08-11", "1919-08-17")],
+    ),
+    (
+        "en",
+        "exactly 30 years ago today",
+        "2018-03-16",
+        [("30 years ago today", "1988-03-16", "1988-03-16")],
+    ),
+    (
+        "es",
+        "Hoy hace 50 años murieron",
+        "2018-10-02",
+        [("Hoy hace 50 años", "1968-10-02", "1968-10-02")],
+    ),
+    (
+        "fr",
+        "Il y a 60 ans jour pour jour, la police",
+        "2021-10-17",
+        [("Il y a 60 ans jour pour jour", "1961-10-17", "1961-10-17")],
+    ),
+    (
+        "de",
+        "Heute vor 30 Jahren starben",
+        "2018-03-16",
+        [("Heute vor 30 Jahren", "1988-03-16", "1988-03-16")],
+    ),
+    (
+        "ru",
+        "В этот день 10 лет назад погибли",
+        "2024-05-02",
+        [("В этот день 10 лет назад", "2014-05-02", "2014-05-02")],
+    ),
+    # Without a day-precise page date the week cannot be named.
+    ("en", "two weeks ago", "2017-10", [("two weeks ago", None, None)]),
     (
         "es",
         "Este martes se cumplen 40 años de la matanza de Valdorna",
@@ -252,3 +321,59 @@ def test_a_cited_works_year_dates_nothing(lang: str, text: str) -> None:
     assert [t.role for t in years] == ["publication"]
     figures = [c for c in p.claims if c.kind == "figure"]
     assert figures and all((c.time or {}).get("start", "")[:4] == "1968" for c in figures)
+
+
+# -- speech, the lede --------------------------------------------------------------------------
+
+ROLES = [
+    # A reporting verb, then the time's own preposition: the time of the warning.
+    ("es", "La Defensoría había advertido en julio sobre el riesgo.", "julio", "speech"),
+    ("en", "The mission had warned in March of the risk.", "March", "speech"),
+    # ... but a verb-like cue that is also an ordinary word dates nothing of its own.
+    ("en", "The raid took place on April 9, 1948, at dawn.", "April 9, 1948", "event"),
+    # "a-t-on appris lundi": when the news came, not when it happened.
+    ("fr", "Au moins 27 civils ont été tués dimanche, a-t-on appris lundi.", "lundi", "speech"),
+    ("fr", "Au moins 27 civils ont été tués dimanche, a-t-on appris lundi.", "dimanche", "event"),
+    # A German separable verb: the time between "teilte" and "mit".
+    (
+        "de",
+        "Die Zivilisten seien erschossen worden, teilte die UN-Mission im Land am Dienstag mit.",
+        "am Dienstag",
+        "speech",
+    ),
+    # A revision verb: the day the toll was raised.
+    (
+        "es",
+        "El Gobierno elevó este jueves de 19 a 34 el número de muertos.",
+        "este jueves",
+        "speech",
+    ),
+    ("en", "In 2019 the militia killed 40 people.", "2019", "event"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "time", "role"), ROLES)
+def test_time_roles(lang: str, text: str, time: str, role: str) -> None:
+    # Hard-wrapped before the last word (a wrap inside a date is another matter).
+    middle = text.rfind(" ")
+    for variant in (text, text.upper(), text[:middle] + "\n" + text[middle + 1 :]):
+        p = parse(variant, lang, "2023-03-16")
+        assert p is not None
+        got = [t.role for s in p.sentences for t in s.times if t.text.casefold() == time.casefold()]
+        assert got == [role], (variant, [(t.text, t.role) for s in p.sentences for t in s.times])
+
+
+def test_the_ledes_day_is_the_first_its_paragraph_names() -> None:
+    # No time stands by an act word; "seit 2012" opens a running total, not the lede's act.
+    text = (
+        "Osterlo: Dutzende Tote bei Angriff auf Markt\n\n"
+        "Bei einem Angriff auf einen Markt sind mindestens 19 Menschen getötet worden. "
+        "Bewaffnete hätten am Sonntag das Feuer eröffnet, teilte ein Sprecher mit.\n\n"
+        "In der Region sind seit 2012 Tausende Menschen bei Angriffen ums Leben gekommen.\n"
+    )
+    for variant in (text, text.upper()):
+        times = {k.casefold(): v for k, v in _claims(variant, "de", "2023-03-14").items()}
+        t = times["mindestens 19"]
+        assert t is not None and t["start"] == "2023-03-12", times
+        t = times["tausende"]
+        assert t is not None and t["start"].startswith("2012"), times

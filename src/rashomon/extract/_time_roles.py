@@ -44,8 +44,9 @@ __all__ = [
 
 #: A time, sentence-initial, may be this many words before the verb it dates.
 _OPENING_REACH = 40
-#: Words between a reporting verb and a deictic time of the same clause ("told reporters on").
-_AFTER_VERB_WORDS = 3
+#: Words between a reporting verb and a deictic time of the same clause ("told reporters on",
+#: a German separable verb's subject: "teilte die UN-Mission im Land am Dienstag mit").
+_AFTER_VERB_WORDS = 6
 #: A dateline or caption: at most this many words besides its dates.
 _SHORT_LINE_WORDS = 8
 #: The lede: the first sentences a later time may date backwards.
@@ -56,6 +57,8 @@ _ACT_REACH = 60
 _STAMP = re.compile(r",*\s*(?:\d{1,2}[:.h]\d{2}(?!\d)|\d{1,2}\s*[ap]\.?m\.?)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 _WORD = re.compile(r"\w+")
+#: One short word between a reporting verb and its time: the time's own preposition.
+_PREPOSITION_GAP = re.compile(r"\s+\w{1,3}\s+")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _OPENING_JUNK = re.compile(r"[\s\"'“”«»„‘’()\[\]*•–—-]*")
 
@@ -77,6 +80,17 @@ def _matchers(lang: str) -> tuple[PhraseMatcher[str], PhraseMatcher[str]]:
     words = cfg.get("publication_words", []) + grammar("en").cfg.get("publication_words", [])
     pub = PhraseMatcher([(w, "pub") for w in words])
     return speech, pub
+
+
+@lru_cache(maxsize=64)
+def _own_verbs(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in grammar(lang).cfg.get("speech_verbs", []))
+
+
+def _own_verb(p: Parsed, start: int, end: int) -> bool:
+    """A reporting verb of time.json's own list: a verb that only reports ("warned"), not
+    an attribution cue that is also an ordinary word ("place")."""
+    return p.text[start:end].casefold() in _own_verbs(p.lang)
 
 
 def _verb_hits(p: Parsed, start: int, end: int) -> list[tuple[int, int]]:
@@ -147,6 +161,8 @@ def time_role(
             gap = p.text[ve : m.start]
             if not gap.strip():
                 return "speech"
+            if _PREPOSITION_GAP.fullmatch(gap) and _own_verb(p, vs, ve):
+                return "speech"  # "había advertido en julio", "warned in March"
             if deictic and len(_WORD.findall(gap)) <= _AFTER_VERB_WORDS and _plain(p, ve, m.start):
                 return "speech"
         elif vs >= m.end and not p.text[m.end : vs].strip():
@@ -275,6 +291,25 @@ def publication_date(p: Parsed) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _since_words(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in grammar(lang).cfg.get("since", []))
+
+
+def _opens_since(p: Parsed, t: TimeMention) -> bool:
+    """ "since 2012", "depuis fin juin", "с 2011 года": the time opens a period that runs to
+    the report's day."""
+    if t.kind == "range":
+        return False  # "с 1 по 3 мая" is closed
+    if t.text.split(" ", 1)[0].casefold() in _since_words(p.lang):
+        return True
+    words = _WORD.findall(p.text[max(0, t.start - 20) : t.start])
+    if not words:
+        return False
+    last_two = " ".join(words[-2:]).casefold()
+    return words[-1].casefold() in _since_words(p.lang) or last_two in _since_words(p.lang)
+
+
 def lede_time(p: Parsed) -> TimeMention | None:
     """The first event time of the lede that an act word stands by ("last Thursday's
     massacre", "the massacre of 2 October"): what the lede's earlier figures are about."""
@@ -283,11 +318,22 @@ def lede_time(p: Parsed) -> TimeMention | None:
         return None
     for sent in p.sentences[first : first + _LEDE_SENTENCES]:
         for t in sent.times:
-            if t.role != "event" or t.start_date is None:
-                continue
+            if t.role != "event" or t.start_date is None or _opens_since(p, t):
+                continue  # "seit 2012 Tausende Tote": a running total, not the lede's act
             lo = max(sent.span.start, t.start - _ACT_REACH)
             hi = min(sent.span.end, t.end + _ACT_REACH)
             if _has_harm(p, lo, hi):
+                return t
+    # No time by an act word: the first day the harm's own paragraph names ("Bewaffnete
+    # hätten am Sonntag das Feuer eröffnet" right after "mindestens 19 getötet").
+    # A headline of its own is read with the paragraph under it.
+    para = p.sentences[first].para
+    alone = first + 1 < len(p.sentences) and p.sentences[first + 1].para != para
+    for sent in p.sentences[first : first + _LEDE_SENTENCES]:
+        if sent.para > para + alone:
+            break
+        for t in sent.times:
+            if t.role == "event" and t.precision == "day" and not _opens_since(p, t):
                 return t
     return None
 

@@ -88,6 +88,12 @@ def _month_span(y: int, m: int) -> _Interval:
     return dt.date(y, m, 1), dt.date(y, m, _last_day(y, m))
 
 
+def _week_of(day: dt.date) -> _Interval:
+    """Monday to Sunday of the week holding ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
 def _season_span(y: int, months: tuple[int, int]) -> _Interval:
     first, last = months
     end_year = y + 1 if last < first else y
@@ -641,8 +647,11 @@ class TimeContext:
         return first - 100 if first > year else first
 
     def _ago(self, p: Parse) -> tuple[_Interval | None, str]:
+        """ "three days ago", "hace dos semanas", and the anniversary forms "105 years ago
+        this week", "heute vor 30 Jahren": the document date moved back, as precise as the
+        phrase (a bare "N years ago" names only the year)."""
         unit = p.unit or "year"
-        precision = {"year": "year", "month": "month", "day": "day"}.get(unit, "year")
+        precision = {"month": "month", "year": "year", "year_month": "month"}.get(unit, "day")
         if self._doc is None or p.n is None:
             return None, precision
         y, mo, d = self._doc
@@ -650,13 +659,25 @@ class TimeContext:
             return None, precision
         if unit == "year":
             return (dt.date(y - p.n, 1, 1), dt.date(y - p.n, 12, 31)), precision
-        if unit == "month" and mo is not None:
+        if mo is None:
+            return None, precision
+        if unit == "month":
             total = y * 12 + (mo - 1) - p.n
             return _month_span(total // 12, total % 12 + 1), precision
-        if unit == "day" and mo is not None and d is not None:
-            day = dt.date(y, mo, d) - dt.timedelta(days=p.n)
-            return (day, day), precision
-        return None, precision
+        if unit == "year_month":
+            return _month_span(y - p.n, mo), precision
+        if d is None:
+            return None, precision
+        today = dt.date(y, mo, d)
+        if unit.startswith("year_"):
+            then = _safe_date(y - p.n, mo, d) or dt.date(y - p.n, mo, d - 1)
+            if unit == "year_week":
+                return _week_of(then), precision
+            return (then, then), precision
+        if unit == "week":
+            return _week_of(today - dt.timedelta(weeks=p.n)), precision
+        day = today - dt.timedelta(days=p.n)
+        return (day, day), precision
 
     def _deictic(self, p: Parse) -> tuple[_Interval | None, str]:
         """ "Wednesday", "last week", "yesterday": counted from the document date, and only
