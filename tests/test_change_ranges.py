@@ -87,3 +87,25 @@ def test_the_count_a_toll_reached_is_no_upper_bound(lang: str, text: str, qualif
     assert [
         (c.value["high"], c.value["qualifier"]) for c in parsed.claims if c.kind == "figure"
     ] == [(43, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Troops killed at least 70 peasants. He said 31 of the dead were children."),
+        ("en", "TROOPS KILLED AT LEAST 70 PEASANTS. HE SAID 31 OF THE DEAD WERE CHILDREN."),
+        (
+            "fr",
+            "Les soldats ont tué au moins 70 paysans. Selon lui, 31 des morts étaient des enfants.",
+        ),
+        ("de", "Soldaten töteten mindestens 70 Bauern. 31 von den Toten waren Kinder."),
+        ("ru", "Военные убили не менее 70 крестьян. По его словам, 31 из погибших — дети."),
+    ],
+)
+def test_a_part_of_the_dead_named_by_a_partitive_is_a_subgroup(lang: str, text: str) -> None:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    scopes = {
+        c.value["low"]: (c.scope or {}).get("kind") for c in parsed.claims if c.kind == "figure"
+    }
+    assert scopes == {70: None, 31: "subgroup"}

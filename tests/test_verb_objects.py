@@ -144,3 +144,26 @@ def test_counted_participles_and_newswire_idioms(
     figures = [c for c in parsed.claims if c.kind == "figure"]
     assert [(c.measure, c.value["low"]) for c in figures] == want
     assert all(not c.perpetrators for c in figures)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        # A clock time with its leading zero counts nothing.
+        ("en", "The bomb exploded at 0400 and killed 12 people.", [("killed", 12)]),
+        # Counted attacks are events, not people.
+        (
+            "en",
+            "Five people died and 30 were wounded in the 12 attacks carried out since January.",
+            [("killed", 5), ("injured", 30)],
+        ),
+        ("fr", "Cinq personnes sont mortes dans les 12 attaques de la semaine.", [("killed", 5)]),
+        ("es", "Cinco personas murieron en los 12 ataques de la semana.", [("killed", 5)]),
+        ("de", "Fünf Menschen starben bei den 12 Anschlägen der Woche.", [("killed", 5)]),
+        ("ru", "Пять человек погибли в ходе 12 терактов за неделю.", [("killed", 5)]),
+    ],
+)
+def test_clock_times_and_counted_attacks_are_no_figures(
+    lang: str, text: str, want: list[tuple[str, int]]
+) -> None:
+    assert _figures(lang, text) == want

@@ -9,6 +9,7 @@ loaded once per process and cached.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -76,6 +77,8 @@ class Parsed:
 
 Stage = Callable[[Parsed], None]
 
+_LEADING_ZERO = re.compile(r"0\d{2,3}")
+
 
 def segment(p: Parsed) -> None:
     for para_index, para in enumerate(paragraphs(p.text)):
@@ -95,6 +98,11 @@ def numbers(p: Parsed) -> None:
     p.datelines = dateline_spans(p.text, p.lang)
     # "the toll rose from 9 to 13": the earlier and the later count, not a range.
     found = split_change_ranges(p.text, p.lex, find_numbers(p.text, p.lang))
+    # "exploded at 0400": a count is never written with a leading zero; a clock time is.
+    found = [
+        replace(n, role="other") if _LEADING_ZERO.fullmatch(p.text[n.start : n.end]) else n
+        for n in found
+    ]
     if p.datelines:
         # "14 JUN 88": a dateline's numbers file the report; they count nothing.
         found = [

@@ -168,6 +168,12 @@ def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict
     if named and p.lex.scope.subgroup_markers.find_all(p.text, c.end, hi):
         v = named[0]
         return _scope(p, "subgroup", int(v["start"]), int(v["end"]))
+    # "31 of the dead were children", "31 des morts", "31 из погибших": a part of the dead
+    # already counted, named by a partitive right after the count.
+    if _partitive_after(p, c):
+        if counted is not None and counted.get("start") and int(counted["start"]) > c.end + 20:
+            return _scope(p, "subgroup", int(counted["start"]), int(counted["end"]))
+        return _scope(p, "subgroup", c.start, c.end)
     # "Del millar de personas masacradas, 408 eran bebés": a part of an earlier figure.
     if earlier:
         opening = p.lex.scope.partitive_openings.find_all(
@@ -181,6 +187,21 @@ def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict
                 return _scope(p, "subgroup", int(counted["start"]), int(counted["end"]))
             return _scope(p, "subgroup", c.start, c.end)
     return None
+
+
+def _partitive_after(p: Parsed, c: Claim) -> bool:
+    """A partitive right after the count whose noun is a measure noun ("of the dead")."""
+    end = min(len(p.text), c.end + 40)
+    for opening in p.lex.scope.partitive_openings.finditer(p.text, c.end, end):
+        if p.text[c.end : opening.start].strip():
+            break
+        for head in p.lex.heads.finditer(p.text, opening.end, min(end, opening.end + 25)):
+            gap = p.text[opening.end : head.start].casefold().split()
+            if head.payload.kind == "measure" and all(w in p.lex.determiners for w in gap):
+                return True
+            break
+        break
+    return False
 
 
 def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
