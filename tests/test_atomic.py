@@ -12,7 +12,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from rashomon import Store, analyze, demo_corpus
 from rashomon.atomic import atomic_writer, write_atomic
 from rashomon.cli.main import app
 from rashomon.errors import Code, RashomonError
+from tests.paused import paused_run
 
 
 def _digest(path: Path) -> str:
@@ -171,30 +171,41 @@ def test_store_on_a_full_tmpfs(tmpfs: Path, tmp_path: Path) -> None:
 
 # -- kills ------------------------------------------------------------------------------------
 
+#: Writes ``chunks`` pieces inside the atomic block, says so, then waits there until killed
+#: (its stdin never closes while the test runs), so every kill lands mid-write however loaded
+#: the machine is.
 _SLOW_WRITER = """
-import sys, time
+import sys
 from rashomon.atomic import atomic_writer
 with atomic_writer(sys.argv[1]) as handle:
-    print("writing", flush=True)
-    for _ in range(400):
+    for _ in range(int(sys.argv[2])):
         handle.write(b"n" * 10_000)
-        time.sleep(0.005)
+    handle.flush()
+    print("written", flush=True)
+    sys.stdin.read()
 """
 
 
-def test_a_kill_mid_write_keeps_the_previous_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunks", [0, 1, 37, 400])
+def test_a_kill_mid_write_keeps_the_previous_file(tmp_path: Path, chunks: int) -> None:
     target = tmp_path / "export.csv"
     target.write_bytes(b"old,complete\n")
-    rng = random.Random(7)
-    for _ in range(5):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE
-        )
-        assert proc.stdout is not None and proc.stdout.readline() == b"writing\n"
-        time.sleep(rng.uniform(0.0, 1.0))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target), str(chunks)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"written\n"
+        # The new content is in the temporary file beside the target, not in the target.
+        assert [p.stat().st_size for p in tmp_path.glob("*.partial")] == [chunks * 10_000]
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
-        assert target.read_bytes() == b"old,complete\n"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert target.read_bytes() == b"old,complete\n"
 
 
 def _complete_report(path: Path) -> bool:
@@ -207,24 +218,40 @@ def _complete_report(path: Path) -> bool:
     return True
 
 
+@pytest.mark.parametrize(
+    ("pause", "replaced"),
+    [
+        # The new report written and fsynced beside the target, not yet renamed over it.
+        ("os:replace", False),
+        # Renamed over the target, the folder not yet fsynced.
+        ("rashomon.atomic:_sync_folder", True),
+    ],
+)
 def test_killing_the_report_command_never_leaves_a_broken_report(
-    demo_db: Path, tmp_path: Path
+    demo_db: Path, tmp_path: Path, pause: str, replaced: bool
 ) -> None:
     out = tmp_path / "report.html"
-    command = [sys.executable, "-m", "rashomon.cli.main", "report", "--db", str(demo_db)]
-    start = time.monotonic()
-    subprocess.run([*command, "--out", str(out)], check=True, capture_output=True, timeout=300)
-    full_run = time.monotonic() - start
-    rng = random.Random(11)
-    for _ in range(5):
-        proc = subprocess.Popen([*command, "--out", str(out)], stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.1) * full_run)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
-        # The previous report, untouched, or the new one, whole: never a cut page.  (Where the
-        # kill lands depends on the machine's load; the slow writer above is always killed
-        # mid-write.)
-        assert _complete_report(out)
+    command = ["report", "--db", str(demo_db), "--out", str(out)]
+    previous = subprocess.run(
+        [sys.executable, "-m", "rashomon.cli.main", *command, "--title", "the previous one"],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    assert previous.returncode == 0, previous.stderr
+    before = _digest(out)
+    # Killed exactly at that point of the write, however loaded the machine is (tests/paused.py).
+    with paused_run(tmp_path, pause, 1, [*command, "--title", "the new one"]) as run:
+        if not replaced:
+            partial = [p.read_text(encoding="utf-8") for p in tmp_path.glob("*.partial")]
+            assert len(partial) == 1 and "the new one" in partial[0]
+        run.stop(signal.SIGKILL)
+    # The previous report, untouched, or the new one, whole: never a cut page.
+    assert _complete_report(out)
+    if replaced:
+        assert "the new one" in out.read_text(encoding="utf-8")
+    else:
+        assert _digest(out) == before
 
 
 def test_export_on_a_full_disk_keeps_the_previous_file(

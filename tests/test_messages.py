@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,7 @@ from typer.testing import CliRunner
 
 from rashomon._words import plural, ratio_words, value_words
 from rashomon.cli.main import app
+from tests.paused import paused_run
 
 # Invented sentences; a fictional town.
 EN = "On 2 May 1931 about {n} people were killed in the fictional town of Brisk, the council said."
@@ -44,21 +41,11 @@ def _corpus(folder: Path, n: int, repeat: int = 40) -> Path:
     return folder
 
 
-def _interrupt(args: list[str], db: Path, table: str, at: int, sig: int) -> tuple[int, str]:
-    """Run rashomon in a real process, send it ``sig`` once ``table`` has ``at`` rows."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rashomon.cli.main", *args, "--db", str(db)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    while _rows(db, table) < at and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-    assert proc.poll() is None, "the job finished before it could be interrupted"
-    os.kill(proc.pid, sig)
-    _, err = proc.communicate(timeout=60)
-    return proc.returncode, err
+def _interrupt(args: list[str], db: Path, pause: str, nth: int, sig: int) -> tuple[int, str]:
+    """Run rashomon in a real process, paused before the ``nth`` call of ``pause`` (a Store
+    method: that many documents done, the next not begun), and send it ``sig`` there."""
+    with paused_run(db.parent, pause, nth, [*args, "--db", str(db)]) as run:
+        return run.stop(sig)
 
 
 @pytest.mark.slow
@@ -70,12 +57,14 @@ def test_interrupted_ingest_says_what_it_kept_and_how_to_resume(
 ) -> None:
     corpus = _corpus(tmp_path / "corpus", 300)
     db = tmp_path / "s.db"
-    status, err = _interrupt(["ingest", str(corpus), "-q"], db, "doc_paths", 20, sig)
+    store = "rashomon.store:Store.add_document"
+    status, err = _interrupt(["ingest", str(corpus), "-q"], db, store, 21, sig)
     assert status == code, err
     assert f"interrupted ({name})" in err and "Traceback" not in err
     assert "newly stored, each one whole" in err and "Run the same command again" in err
     stored = _rows(db, "doc_paths")
-    assert 20 <= stored < 300
+    assert stored == 20  # paused before the 21st: all 20 whole, none after
+    assert f"({stored} newly stored, each one whole" in err
     again = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "-q"])
     assert again.exit_code == 0
     assert f"300 files: {300 - stored} stored, {stored} unchanged" in again.output
@@ -86,11 +75,13 @@ def test_interrupted_analysis_says_where_it_stopped(tmp_path: Path, runner: CliR
     corpus = _corpus(tmp_path / "corpus", 60, repeat=60)
     db = tmp_path / "s.db"
     args = ["analyze", str(corpus), "-q"]
-    status, err = _interrupt(args, db, "extractions", 3, signal.SIGTERM)
+    store = "rashomon.store:Store.replace_claims_many"
+    status, err = _interrupt(args, db, store, 4, signal.SIGTERM)
     assert status == 143, err
     assert "interrupted (SIGTERM): while extracting; claims of" in err
     assert "only documents without claims are extracted" in err
     extracted = _rows(db, "extractions")
+    assert extracted == 3
     again = runner.invoke(app, [*args, "--db", str(db)])
     assert again.exit_code == 0, again.output
     assert f"{extracted:,} already extracted" in again.output
