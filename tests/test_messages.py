@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import signal
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -85,6 +87,30 @@ def test_interrupted_analysis_says_where_it_stopped(tmp_path: Path, runner: CliR
     again = runner.invoke(app, [*args, "--db", str(db)])
     assert again.exit_code == 0, again.output
     assert f"{extracted:,} already extracted" in again.output
+
+
+class _Signal(BaseException):
+    """What a signal handler raises (``Interrupted``), here raised on cue."""
+
+
+def test_a_signal_just_after_a_file_is_opened_interrupts_the_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C landing right after ingest's file object is made (found under load) comes
+    through as the interruption, not as E016 'cannot read: Bad file descriptor'."""
+    from rashomon.ingest import readers
+
+    path = tmp_path / "a.txt"
+    path.write_text("text\n", encoding="utf-8")
+    real = os.fdopen
+
+    def fdopen_then_signal(fd: int, *args: Any, **kwargs: Any) -> Any:
+        real(fd, *args, **kwargs)  # made, then dropped: it closes the descriptor
+        raise _Signal
+
+    monkeypatch.setattr(readers.os, "fdopen", fdopen_then_signal)
+    with pytest.raises(_Signal):
+        readers.read_bytes(path)
 
 
 def test_extract_names_the_missing_file_not_the_store(

@@ -107,10 +107,13 @@ def _open_regular(path: Path, shown: str) -> BinaryIO:
             raise IngestError(Code.UNSUPPORTED, f"not a regular file ({kind}), skipped", shown)
         if hasattr(os, "O_NONBLOCK"):
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    # From here the file object owns the descriptor and closes it when it goes, also when a
+    # Ctrl-C lands just after it is made: closing it here too failed with EBADF, and that
+    # error replaced the interruption (the run ended as a file that could not be read, E016).
+    return os.fdopen(fd, "rb")
 
 
 def _too_large(size: int, limit: int, prefix: str = "") -> str:
