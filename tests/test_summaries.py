@@ -203,6 +203,39 @@ def test_soldiers_and_civilians_one_source_splits_are_apart_from_the_toll() -> N
     assert (groups[None]["low"], groups[None]["high"]) == (26, 325)
 
 
+def _two_peoples(a: str, b: str) -> list[dict[str, Any]]:
+    # One document: its own voice counts the settlers, quoted sources count the natives.
+    return [
+        fig("own", "d1", 100, None, qualifier="more_than", victims=[victim(a)]),
+        fig("low", "d1", 1200, victims=[victim(b)], speaker="the governor", sentence=100),
+        fig("high", "d1", 45000, victims=[victim(b)], speaker="the historians", sentence=200),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Europeans", "natives"), ("natives", "Europeans"), ("Armenians", "Azerbaijanis")]
+)
+def test_one_document_counting_two_peoples_counts_them_apart_whoever_it_quotes(
+    a: str, b: str
+) -> None:
+    claims = _two_peoples(a, b)
+    groups = by_name(estimates(claims))
+    assert set(groups) == {a, b}
+    assert (groups[a]["low"], groups[a]["high"]) == (100, None)
+    assert (groups[b]["low"], groups[b]["high"]) == (1200, 45000)
+    [dispute] = [d for d in find_disputes(claims) if d["kind"] == "figure"]
+    assert set(dispute["claims"]) == {"low", "high"}
+
+
+def test_a_people_and_a_faith_in_one_document_can_be_the_same_dead() -> None:
+    claims = _two_peoples("Bosniaks", "Muslims")
+    assert len(estimates(claims)) == 1
+    # Different documents naming two peoples are not set apart by this rule either.
+    claims = _two_peoples("Europeans", "natives")
+    claims[0]["doc"]["id"] = "d2"
+    assert len(estimates(claims)) == 1
+
+
 def test_different_sources_describing_the_same_dead_differently_dispute_one_quantity() -> None:
     claims = [
         fig("tv", "d1", 2000, victims=[victim("Muslim soldiers")], speaker="a television station"),

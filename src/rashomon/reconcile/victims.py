@@ -15,7 +15,10 @@ Azerbaijanis") says the two are different people, while different sources that d
 same dead differently ("some 2,000 Muslim soldiers" against "nearly 8,000 Muslim men and
 boys") dispute one quantity.  Two keys made only of actor-table groups of different kinds (an
 ethnic or religious group and a demographic one: "Bosniaks", "men and boys") can overlap, so
-giving both never sets them apart.
+giving both never sets them apart.  One *document* that gives figures for two peoples (keys that
+each name only ethnonyms, or only faiths, with none in common: "Europeans" and "natives",
+"Armenians" and "Azerbaijanis") counts two peoples whoever it quotes for each: its author does
+not call the same dead by two peoples' names.
 
 Figures a document marks as a subgroup ("hundreds of Bolsheviks also perished") form groups of
 their own and never merge with the toll.  Figures that name no group join the event's one
@@ -182,6 +185,22 @@ def _covered(label: _Label) -> bool:
     return bool(label.actors) and label.key == "+".join(sorted(n for _, n, _ in label.actors))
 
 
+@cache
+def _peoples() -> frozenset[str]:
+    """Actor-table groups typed as kinds of people that name a people by origin
+    (``data/victim_groups.json``)."""
+    path = resources.files("rashomon") / "data" / "victim_groups.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("peoples", []))
+
+
+def _identity_type(actor: tuple[str, str, str]) -> str | None:
+    """ "ethnonym" or "religious_group" for an actor that names a people or a faith."""
+    aid, _, kind = actor
+    if kind in _IDENTITY:
+        return kind
+    return "ethnonym" if aid in _peoples() else None
+
+
 def _categories(labels: Iterable[_Label]) -> frozenset[str] | None:
     """The kinds of group a key names; None when a part is not an actor-table group of a
     known kind (then nothing says the two keys can overlap)."""
@@ -189,14 +208,38 @@ def _categories(labels: Iterable[_Label]) -> frozenset[str] | None:
     for label in labels:
         if not _covered(label):
             return None
-        for _, _, kind in label.actors:
-            if kind in _IDENTITY:
+        for actor in label.actors:
+            if _identity_type(actor):
                 kinds.add("identity")
-            elif kind in _DEMOGRAPHIC:
+            elif actor[2] in _DEMOGRAPHIC:
                 kinds.add("demographic")
             else:
                 return None
     return frozenset(kinds)
+
+
+def _peoples_apart(a: Sequence[_Label], b: Sequence[_Label]) -> bool:
+    """Two keys that each name only peoples of one kind (ethnonyms, or faiths) with none in
+    common: "Europeans" and "natives", "Armenians" and "Azerbaijanis".  One document that
+    gives figures for both counts two peoples, whoever it quotes for each.  A people and a
+    faith ("Bosniaks", "Muslims") can be the same dead, so they are never set apart so."""
+
+    def named(labels: Sequence[_Label]) -> tuple[str, frozenset[str]] | None:
+        types: set[str] = set()
+        ids: set[str] = set()
+        for label in labels:
+            if not _covered(label):
+                return None
+            for actor in label.actors:
+                kind = _identity_type(actor)
+                if kind is None:
+                    return None
+                types.add(kind)
+                ids.add(actor[0])
+        return (types.pop(), frozenset(ids)) if len(types) == 1 else None
+
+    pa, pb = named(a), named(b)
+    return bool(pa and pb and pa[0] == pb[0] and pa[1].isdisjoint(pb[1]))
 
 
 def _set_apart(a: Sequence[_Label], b: Sequence[_Label]) -> bool:
@@ -211,8 +254,8 @@ def _set_apart(a: Sequence[_Label], b: Sequence[_Label]) -> bool:
     ids_a = {actor for lab in a for actor in lab.actors}
     ids_b = {actor for lab in b for actor in lab.actors}
     if ids_a & ids_b:
-        peoples_a = {x for x in ids_a if x[2] in _IDENTITY}
-        peoples_b = {x for x in ids_b if x[2] in _IDENTITY}
+        peoples_a = {x for x in ids_a if _identity_type(x)}
+        peoples_b = {x for x in ids_b if _identity_type(x)}
         if not peoples_a or not peoples_b or peoples_a & peoples_b:
             return False
     ka, kb = _categories(a), _categories(b)
@@ -237,12 +280,14 @@ def group_figures(
 
     # Keys a source sets apart: one source giving figures under both.
     by_source: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_doc: dict[str, set[str]] = defaultdict(set)
     key_labels: dict[str, list[_Label]] = {}
     counts: Counter[str] = Counter()
     for c in toll:
         key = keys[str(c["id"])]
         assert key is not None
         by_source[sources[str(c["id"])]].add(key)
+        by_doc[str(c["doc"]["id"])].add(key)
         key_labels.setdefault(key, labels[str(c["id"])])
         counts[key] += 1
     apart: set[tuple[str, str]] = set()
@@ -250,6 +295,11 @@ def group_figures(
         for a in given:
             for b in given:
                 if a < b and _set_apart(key_labels[a], key_labels[b]):
+                    apart.add((a, b))
+    for given in by_doc.values():
+        for a in given:
+            for b in given:
+                if a < b and _peoples_apart(key_labels[a], key_labels[b]):
                     apart.add((a, b))
     clusters: list[list[str]] = []
     for key in sorted(counts, key=lambda k: (-counts[k], k)):
