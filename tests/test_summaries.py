@@ -698,6 +698,37 @@ def test_two_figures_of_a_document_adding_up_to_a_third_are_its_parts() -> None:
     assert all(f["counted"] for f in only(estimates(round_))["figures"])
 
 
+def test_figures_listed_in_one_sentence_adding_up_to_a_total_are_its_parts() -> None:
+    # "24 civilians, 4 of them women: 11 dead in Kessel, 8 in Harbour and 5 in the Mill":
+    # the listed parts carry the sentence's victims, the total its own noun.
+    women = [victim("women", "sentence", "a:women")]
+    listed = [
+        fig("total", "d1", 24, victims=[victim("civilians")]),
+        fig("women", "d1", 4, victims=women, sentence=100, at=110),
+        fig("a", "d1", 11, victims=women, sentence=100, at=120),
+        fig("b", "d1", 8, victims=women, sentence=100, at=130),
+        fig("c", "d1", 5, victims=women, sentence=100, at=140),
+    ]
+    groups = by_name(estimates(listed))
+    assert (groups["women"]["low"], groups["women"]["high"]) == (4, 4)
+    assert all("adds up" in why(groups["women"], cid) for cid in "abc")
+    assert (groups["civilians"]["low"], groups["civilians"]["high"]) == (24, 24)
+    # Not listed together (other sentences), or round figures: no parts.
+    apart = [
+        dict(c, evidence={"start": 100 * i, "end": 100 * i + 60}) for i, c in enumerate(listed)
+    ]
+    figures = by_name(estimates(apart))["women"]["figures"]
+    assert not [f for f in figures if "adds up" in str(f.get("why"))]
+    rounded = [
+        fig("t", "d1", 600),
+        *[
+            fig(f"r{v}", "d1", v, speaker=f"source {v}", sentence=100, at=100 + v)
+            for v in (100, 200, 300)
+        ],
+    ]
+    assert all(f["counted"] for f in only(estimates(rounded))["figures"])
+
+
 def test_a_people_named_with_a_kind_of_people_overlaps_that_kind() -> None:
     # One source gives "Chinese civilians and prisoners of war" and "civilians": the same
     # people, one toll; "Armenian civilians" and "Azerbaijani civilians" stay two.

@@ -23,7 +23,8 @@ reads each figure for what it says:
   figure far below another of its own source (a source does not dispute itself: "4 died in
   the street clashes" beside its "41 dead" is a part of its toll), and so are two figures of
   one document that add up exactly to a third of it ("62 in Kell and 147 in Brannock"
-  beside "209"), whoever it quotes for them.
+  beside "209"), whoever it quotes for them, and three or more listed in one sentence that
+  add up to another ("12 in A, 7 in B and 5 in C" beside "24").
 
 ``low`` is the smallest lower bound any source gives, ``high`` the largest upper bound (None
 when no source gives one; raised to an open lower bound above it: "at least 40" beside "18"
@@ -170,11 +171,19 @@ class Quantity:
     """One estimate in the making: the figures of one event, measure, unit and group."""
 
     def __init__(
-        self, measure: str, unit: str | None, group: Group, sources: Mapping[str, Any]
+        self,
+        measure: str,
+        unit: str | None,
+        group: Group,
+        sources: Mapping[str, Any],
+        pool: Sequence[Mapping[str, Any]] | None = None,
     ) -> None:
+        """``pool``: every figure of the measure and unit, whatever its group (a total and
+        its parts may name their victims differently: "24 civilians" and "12 dead in A")."""
         self.measure = measure
         self.unit = unit
         self.group = group
+        self.pool = group.claims if pool is None else pool
         self.reasons: dict[str, str] = {}
         counted: list[Mapping[str, Any]] = []
         for claim in group.claims:
@@ -228,7 +237,7 @@ class Quantity:
         by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         # Parts already marked (a site, a sub-area) take part in the sums: "31 in the fire" is
         # not counted, but "4 in the street" beside it and the "35" is a part all the same.
-        pool = [c for c in self.group.claims if status_of(c) != "superseded"]
+        pool = [c for c in self.pool if status_of(c) != "superseded"]
         for claim in pool:
             value = claim["value"]
             low = value.get("low")
@@ -254,11 +263,13 @@ class Quantity:
                     parts[str(a["id"])] = total
                     for cid in seen[rest]:
                         parts[cid] = total
+            parts.update(_listed_parts(figures, seen))
+        own = {str(c["id"]) for c in self.group.claims}
         for cid, total in parts.items():
-            self.reasons.setdefault(
-                cid,
-                f"adds up with another figure of its document to its {total}: a part",
-            )
+            if cid in own:
+                self.reasons.setdefault(
+                    cid, f"adds up with other figures of its document to its {total}: a part"
+                )
         return [c for c in claims if str(c["id"]) not in parts]
 
     def _excluded(self, claim: Mapping[str, Any]) -> str | None:
@@ -347,6 +358,39 @@ class Quantity:
         return out
 
 
+def _listed_parts(
+    figures: list[Mapping[str, Any]], seen: Mapping[int, list[str]]
+) -> dict[str, int]:
+    """Three or more figures listed in one sentence that add up exactly to another figure of
+    their document are its parts ("24 dead: 12 in A, 7 in B and 5 in C").  Only consecutive
+    figures of a sentence are summed (a list), so the search is linear per starting figure."""
+    out: dict[str, int] = {}
+    by_sentence: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for claim in figures:
+        by_sentence[int((claim.get("evidence") or {}).get("start", 0))].append(claim)
+    top = max(seen, default=0)
+    for listed in by_sentence.values():
+        listed.sort(key=lambda c: int(c["value"].get("start", 0)))
+        for i in range(len(listed)):
+            total = 0
+            for j in range(i, len(listed)):
+                total += int(listed[j]["value"]["low"])
+                if total > top:
+                    break
+                run = listed[i : j + 1]
+                ids = {str(c["id"]) for c in run}
+                # Round estimates listed together add up by chance, as in pairs.
+                by_chance = total % 10 == 0 and all(int(c["value"]["low"]) % 10 == 0 for c in run)
+                if (
+                    len(run) >= 3
+                    and not by_chance
+                    and any(cid not in ids for cid in seen.get(total, ()))
+                ):
+                    for cid in ids:
+                        out.setdefault(cid, total)
+    return out
+
+
 def _unit(claim: Mapping[str, Any]) -> str | None:
     unit = claim.get("unit")
     return None if unit in (None, "", "people") else str(unit)
@@ -391,7 +435,7 @@ def quantities(
         key=lambda kv: (rank.get(kv[0][0], 99), kv[0][0], kv[0][1] or ""),
     ):
         for group in group_figures(members, sources, named):
-            out.append(Quantity(measure, unit, group, sources))
+            out.append(Quantity(measure, unit, group, sources, members))
     return out
 
 
