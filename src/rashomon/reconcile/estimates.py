@@ -176,14 +176,14 @@ class Quantity:
         unit: str | None,
         group: Group,
         sources: Mapping[str, Any],
-        pool: Sequence[Mapping[str, Any]] | None = None,
+        pool: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
     ) -> None:
-        """``pool``: every figure of the measure and unit, whatever its group (a total and
-        its parts may name their victims differently: "24 civilians" and "12 dead in A")."""
+        """``pool``: every figure of the measure and unit by document, whatever its group (a
+        total and its parts may name their victims differently: "24 civilians", "12 in A")."""
         self.measure = measure
         self.unit = unit
         self.group = group
-        self.pool = group.claims if pool is None else pool
+        self.pool = pool
         self.reasons: dict[str, str] = {}
         counted: list[Mapping[str, Any]] = []
         for claim in group.claims:
@@ -237,7 +237,13 @@ class Quantity:
         by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         # Parts already marked (a site, a sub-area) take part in the sums: "31 in the fire" is
         # not counted, but "4 in the street" beside it and the "35" is a part all the same.
-        pool = [c for c in self.pool if status_of(c) != "superseded"]
+        docs = dict.fromkeys(str(c["doc"]["id"]) for c in self.group.claims)
+        found = (
+            [c for d in docs for c in self.pool.get(d, ())]
+            if self.pool is not None
+            else self.group.claims
+        )
+        pool = [c for c in found if status_of(c) != "superseded"]
         for claim in pool:
             value = claim["value"]
             low = value.get("low")
@@ -434,8 +440,11 @@ def quantities(
         figures.items(),
         key=lambda kv: (rank.get(kv[0][0], 99), kv[0][0], kv[0][1] or ""),
     ):
+        by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for claim in members:
+            by_doc[str(claim["doc"]["id"])].append(claim)
         for group in group_figures(members, sources, named):
-            out.append(Quantity(measure, unit, group, sources, members))
+            out.append(Quantity(measure, unit, group, sources, by_doc))
     return out
 
 
