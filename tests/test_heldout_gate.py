@@ -52,7 +52,8 @@ class HeldoutGate(Gate):
 
 
 # Measured 2026-12-08 on main 619f0df (195 gold figures, 36 estimate records, 8 events); the
-# checks subtract EPSILON.
+# checks subtract EPSILON.  Estimates and alarms raised after issue 11's summaries work (listed
+# parts adding up to a total; one breakdown part counted twice is no overlap).
 MEASURED = HeldoutGate(
     detection=0.928,
     strict=0.783,
@@ -75,9 +76,9 @@ MEASURED = HeldoutGate(
     status_f1=0.560,
     event_pair_f1=0.736,
     max_forbidden_merges=0,
-    estimate_accuracy=0.500,
+    estimate_accuracy=0.527,
     dispute_precision=0.600,
-    max_inconsistency_alarms=2,
+    max_inconsistency_alarms=0,
 )
 
 
