@@ -69,7 +69,7 @@ DEV = Gate(
         "value": 0.990,
         "qualifier": 0.995,
         "time": 0.907,
-        "places": 0.97,
+        "places": 0.98,
         "victims": 0.846,
         "perpetrators": 0.768,
         "attribution": 0.869,

@@ -48,13 +48,17 @@ def _local_regex(
     after: tuple[str, ...],
     locatives: tuple[str, ...] = (),
     introducers: tuple[str, ...] = (),
+    articles: tuple[str, ...] = (),
 ) -> re.Pattern[str] | None:
     parts = []
     if introducers:
         # Words that introduce a place's name ("the massacre of X", "a village called X",
-        # "the villages of X"): the place is the name alone.
+        # "the villages of X", "la préfecture de la X"): the place is the name alone.
         words = "|".join(re.escape(w) for w in sorted(introducers, key=len, reverse=True))
-        parts.append(rf"(?<!\w)(?i:{words})(?:\s+|(?<=['’]))(?P<n>{_CAPS})")
+        arts = "|".join(re.escape(w) for w in articles if not w[-1:].isalpha())
+        spaced = "|".join(re.escape(w) for w in articles if w[-1:].isalpha())
+        article = rf"(?:(?i:{spaced})\s+|(?i:{arts}))?" if articles else ""
+        parts.append(rf"(?<!\w)(?i:{words})(?:\s+|(?<=['’])){article}(?P<n>{_CAPS})")
     if locatives:
         # A capitalised name right after a locative preposition ("in Brisk", "d'Osterlo").
         words = "|".join(re.escape(w) for w in locatives)
@@ -83,7 +87,8 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     # Where every noun is capitalised (German), a capital after "in" marks no name.
     locatives = () if p.lex.capitalised_nouns else p.lex.locatives
     introducers = tuple(w.lower() for w in data.get("local_before", []))
-    regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives, introducers)
+    articles = tuple(data.get("articles", ()))
+    regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives, introducers, articles)
     if regex is None:
         return []
     coordination = _coordination(tuple(data.get("coordinators", ())))
@@ -139,6 +144,48 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
                 if any(pl.start < more.end() and more.start() < pl.end for pl in taken):
                     continue
                 out.append(_local(p.text, more.start("c"), more.end("c"), word))
+    out.extend(_site_list(p, sent, taken, out, not_places))
+    return out
+
+
+@cache
+def _site_regex(place_words: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(place_words, key=len, reverse=True))
+    word = rf"(?:\s+(?i:{words}))?" if words else ""
+    return re.compile(rf"(?P<s>{_CAPS}){word}\s*\(\s*(?=\d)")
+
+
+def _site_list(
+    p: Parsed,
+    sent: Sentence,
+    taken: Sequence[PlaceMention],
+    found: Sequence[dict[str, Any]],
+    not_places: tuple[frozenset[str], tuple[str, ...]],
+) -> list[dict[str, Any]]:
+    """Places of a per-site list ("répartis comme suit : A (12 morts), B (7) et C (5)",
+    "registered at A town (2,150 people), B (1,320)"): two names at least, each followed
+    by its count in brackets, none a group, an organisation or a date."""
+    regex = _site_regex(p.lex.local_after)
+    hits = list(regex.finditer(p.text, sent.span.start, sent.span.end))
+    if len(hits) < 2:
+        return []
+    out: list[dict[str, Any]] = []
+    for m in hits:
+        start, end = m.start("s"), m.end("s")
+        if in_caps_run(p.text, start, end):
+            start, end = _uncommon_run(p, start, end, last=True)
+            if start == end:
+                continue
+        name = p.text[start:end]
+        spans = [(x.start, x.end) for x in taken]
+        spans += [(x.start, x.end) for x in sent.actors]
+        spans += [(x.start, x.end) for x in sent.times]
+        if any(a < end and start < b for a, b in spans):
+            continue
+        if any(pl["start"] < end and start < pl["end"] for pl in found):
+            continue
+        if not _not_local(p, name, not_places):
+            out.append(_local(p.text, start, end, name))
     return out
 
 
@@ -301,8 +348,8 @@ class Context:
 
     def learn(self, places: list[dict[str, Any]]) -> None:
         for pl in places:
-            if pl.get("near"):
-                continue
+            if pl.get("near") or "count_at" in pl:
+                continue  # a reference point, or one site of a per-site list
             key = str(pl.get("id") or pl.get("name"))
             self.by_key.pop(key, None)
             self.by_key[key] = pl
@@ -317,7 +364,15 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     speakers = [(a.start, a.end) for a in sent.attributions]
     out = []
     event = [m for m in sent.places if m.role == "event"]
-    for pl in [_place(m) for m in event] + local_places(p, sent):
+    local = local_places(p, sent)
+    countries = {m.place.country for m in event if m.place is not None}
+    if len(countries) == 1:
+        # A village the gazetteer lacks, named beside places of one country ("the parish
+        # of X in Ituri"), lies in that country: a later bare mention of the country then
+        # means the village the text is about.
+        for pl in local:
+            pl["country"] = next(iter(countries))
+    for pl in [_place(m) for m in event] + local:
         if any(s <= pl["start"] and pl["end"] <= e for s, e in speakers):
             continue
         after = p.text[pl["end"] : pl["end"] + 2]
@@ -325,8 +380,14 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
             continue
         if _near(p, sent, pl["start"]):
             pl["near"] = True
+        if (count := _BRACKETED_COUNT.match(p.text, pl["end"], sent.span.end)) is not None:
+            pl["count_at"] = count.end()  # "Ndélé (12 morts)": the count that place holds
         out.append(pl)
     return sorted(out, key=lambda pl: pl["start"])
+
+
+#: A count in brackets right after a place's name, after at most one word ("A town (2,150").
+_BRACKETED_COUNT = re.compile(r"(?:\s+[^\W\d_]+)?\s*\(\s*(?=\d)")
 
 
 def _long(claim: Claim) -> bool:
@@ -351,13 +412,28 @@ def choose_places(
     subset: bool,
     ctx: Context,
 ) -> None:
-    zone = [pl for pl in places if fig.end <= pl["start"] < nxt]
+    # A site of a per-site list ("A (12), B (7)") is the place of its own count only.
+    zone = [
+        pl
+        for pl in places
+        if fig.end <= pl["start"] < nxt and pl.get("count_at", fig.start) == fig.start
+    ]
     prefix = [pl for pl in places if pl["start"] < first_start]
     direct_zone = [pl for pl in zone if not pl.get("near")]
     direct_prefix = [pl for pl in prefix if not pl.get("near")]
+    # Named between the sentence's first number and this figure ("the toll of the massacre
+    # in 15 villages of the parish of X at 1,000"), when no figure before claims them.
+    lead = [pl for pl in places if first_start <= pl["start"] < fig.start and not pl.get("near")]
     chosen: list[dict[str, Any]] = []
     note = ""
-    if direct_zone:
+    site = [pl for pl in places if pl.get("count_at") == fig.start]
+    if site:
+        chosen, note = site, "the site whose count it is"
+    elif direct_zone and _within(direct_prefix, direct_zone):
+        # "From the districts of X region ... 410 dead, said the prosecutor of COUNTRY":
+        # the country after the figure only locates the place the sentence opened with.
+        chosen, note = _within(direct_prefix, direct_zone), "inside the country named after it"
+    elif direct_zone:
         chosen = direct_zone
     elif subset and prev is not None and prev.places:
         chosen, note = prev.places, "shared with the figure it is part of"
@@ -365,6 +441,8 @@ def choose_places(
         chosen = direct_prefix
     elif prev is not None and prev.places:
         chosen, note = prev.places, "those of the previous figure in the sentence"
+    elif lead:
+        chosen, note = lead, "named before it in the sentence"
     elif zone or prefix:
         chosen = zone or prefix
     if chosen and all(pl.get("kind") == "country" for pl in chosen) and not _long(claim):
@@ -380,9 +458,18 @@ def choose_places(
             chosen, note = inner, "the place the text is about, inside the country named"
     if not chosen and ctx.places():
         chosen, note = ctx.places(), "the most mentioned so far"
-    claim.places = dedupe(chosen)
+    claim.places = [{k: v for k, v in pl.items() if k != "count_at"} for pl in dedupe(chosen)]
     if note:
         claim.notes.append(f"places: {note}")
+
+
+def _within(inner: list[dict[str, Any]], outer: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places of ``inner`` below country level inside the countries that make up all of
+    ``outer`` (empty unless ``outer`` is countries only)."""
+    if not outer or any(pl.get("kind") != "country" for pl in outer):
+        return []
+    countries = {pl.get("country") for pl in outer}
+    return [pl for pl in inner if pl.get("kind") != "country" and pl.get("country") in countries]
 
 
 def _year(time: dict[str, Any] | None) -> int | None:
