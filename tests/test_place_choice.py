@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from rashomon.extract import parse
+from tests.test_variants_gate import hard_wrap
 
 
 def _places(text: str, lang: str) -> dict[str, list[str]]:
@@ -22,17 +23,8 @@ def _places(text: str, lang: str) -> dict[str, list[str]]:
     return out
 
 
-def _wrap(text: str, width: int = 48) -> str:
-    """Lines broken at the last space before ``width`` columns, one character for one."""
-    out, col, space = list(text), 0, -1
-    for i, c in enumerate(text):
-        col += 1
-        if c == " ":
-            space = i
-        if col > width and space >= 0:
-            out[space] = "\n"
-            col, space = i - space, -1
-    return "".join(out)
+def _wrap(text: str) -> str:
+    return hard_wrap(text, 48)
 
 
 TRANSFORMS: list[Callable[[str], str]] = [lambda t: t, str.upper, _wrap]
