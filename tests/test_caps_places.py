@@ -65,3 +65,63 @@ def test_a_shouted_name_before_a_place_word_keeps_only_the_name() -> None:
     assert parsed is not None
     names = [str(p.get("name")) for c in parsed.claims for p in c.places]
     assert names == ["OSTERKAMP"]
+
+
+def _claim_places(text: str, lang: str) -> list[list[str]]:
+    parsed = parse(text, lang)
+    assert parsed is not None
+    return [[str(p["name"]).casefold() for p in c.places] for c in parsed.claims if c.value]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A town name that is also a word, with nothing marking it a place.
+        ("en", "THE MILITIA KILLED 40 VILLAGERS; THE REST FLED ON FOOT."),
+        ("fr", "LA MARCHE VIRE AU DRAME : 40 MORTS SELON LES SECOURS."),
+        # A surname that is also a town, inside a person's full name.
+        ("es", "EL PRESIDENTE ANSELMO DIAZ ORDAZ DIJO QUE MURIERON 40 PERSONAS."),
+        ("en", "ACTIVIST LUPE CORONA COUNTED 40 BODIES AFTER THE RAID."),
+    ],
+)
+def test_a_shouted_town_without_a_locative_is_no_place(lang: str, text: str) -> None:
+    assert _claim_places(text, lang) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "THE MILITIA KILLED 40 VILLAGERS IN CORONA ON MONDAY.", "corona"),
+        ("fr", "40 CIVILS ONT ÉTÉ TUÉS À NANTES, SELON LES SECOURS.", "nantes"),
+        # A city of millions needs no locative.
+        ("en", "40 PROTESTERS DIED AS THE CROWD MARCHED ON LAHORE.", "lahore"),
+    ],
+)
+def test_a_shouted_town_after_a_locative_stays(lang: str, text: str, place: str) -> None:
+    assert _claim_places(text, lang) == [[place]]
+
+
+def test_a_shouted_town_named_once_with_a_locative_holds_throughout() -> None:
+    text = (
+        "TROOPS ENTERED CORONA AT DAWN AND 40 PEOPLE WERE KILLED. "
+        "THE CURFEW IN CORONA WAS LIFTED A WEEK LATER."
+    )
+    assert _claim_places(text, "en") == [["corona"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Sous les ordres du préfet de police Maurice Lenoir, 40 manifestants sont morts."),
+        ("fr", "SOUS LES ORDRES DU PRÉFET DE POLICE MAURICE LENOIR, 40 MANIFESTANTS SONT MORTS."),
+        ("en", "Colonel Lublin's men killed 40 villagers, the report says."),
+    ],
+)
+def test_a_place_name_after_a_title_is_a_person(lang: str, text: str) -> None:
+    assert _claim_places(text, lang) == [[]]
+
+
+def test_a_shouted_name_after_an_event_noun_is_no_place() -> None:
+    # "Massacre of X" names a place in mixed case; in capitals X may be any noun.
+    assert _claim_places("LA MATANZA DE CAMPESINOS POBRES DEJÓ 40 MUERTOS.", "es") == [[]]
+    assert _claim_places("La matanza de Valdemora dejó 40 muertos.", "es") == [["valdemora"]]

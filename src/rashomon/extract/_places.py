@@ -86,7 +86,8 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     data = places_data(p.lang)
     # Where every noun is capitalised (German), a capital after "in" marks no name.
     locatives = () if p.lex.capitalised_nouns else p.lex.locatives
-    introducers = tuple(w.lower() for w in data.get("local_before", []))
+    events = tuple(w.lower() for w in data.get("event_before", []))
+    introducers = tuple(w.lower() for w in data.get("local_before", [])) + events
     articles = tuple(data.get("articles", ()))
     regex = _local_regex(p.lex.local_before, p.lex.local_after, locatives, introducers, articles)
     if regex is None:
@@ -105,9 +106,12 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
         g_start, g_end = m.start(group), m.end(group)
         if in_caps_run(p.text, g_start, g_end):
             # In all-caps text a capital proves no name ("THE VILLAGE OF THE ..."); after a
-            # place word ("VILLAGE DE DRODRO") a word the language does not have still is one.
+            # place word ("VILLAGE DE DRODRO") a word the language does not have still is one,
+            # but not after an event's noun ("MATANZA DE SERES HUMANOS").
             if group == "c":
                 pos = m.start(group)  # "IN THE VILLAGE OF X": look again after "IN"
+                continue
+            if group == "n" and p.text[m.start() : g_start].strip().lower().startswith(events):
                 continue
             g_start, g_end = _uncommon_run(p, g_start, g_end, last=group == "a")
             if g_end == g_start:
@@ -219,6 +223,8 @@ def _not_local(p: Parsed, name: str, not_places: tuple[frozenset[str], tuple[str
     calendar = p.lex.calendar_words
     if name.casefold().rstrip(".") in calendar or name.split()[0].casefold() in calendar:
         return True  # "in May", "im Juli"
+    if all(w.casefold() in common_words(p.lang) for w in name.split()):
+        return True  # "The town was looted": a capital at the start of a sentence
     return _not_a_place(name, not_places)
 
 

@@ -151,7 +151,7 @@ def actors(p: Parsed) -> None:
 
 def place_roles(p: Parsed) -> None:
     """Where it happened vs where it was said (extract/place_roles.py)."""
-    from rashomon.extract.place_roles import mark_roles
+    from rashomon.extract.place_roles import mark_roles, mark_shouted
 
     mentions = [pl for sent in p.sentences for pl in sent.places]
     groups = [(a.start, a.end) for s in p.sentences for a in s.actors if a.type in GROUP_TYPES]
@@ -159,6 +159,7 @@ def place_roles(p: Parsed) -> None:
     for pl in mentions:
         if inside(p.datelines, pl.start, pl.end):
             pl.role = "dateline"  # filed from there; not where it happened
+    mark_shouted(p.text, p.lang, mentions, p.lex.local_before, p.lex.local_after)
 
 
 def triggers(p: Parsed) -> None:

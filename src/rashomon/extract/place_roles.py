@@ -17,7 +17,13 @@ A place is the event's place unless its words make it something else:
 * ``named``: a place's name given to a building, ship, unit or operation ("edificio
   Chihuahua", "Operation Baku");
 * ``people``: a word read as a people, not a place ("the Hema ethnic community", a place
-  name that the actor table reads as an ethnonym at the same words).
+  name that the actor table reads as an ethnonym at the same words);
+* ``person``: a place's name right after a title, part of a person's name ("Colonel
+  Lublin", "le préfet de police Maurice X");
+* ``shouted``: in all-caps text, a town the gazetteer neither curates nor counts as a
+  country, with no locative or place word beside it ("THE REST IN THEIR HOMES", "GUSTAVO
+  DÍAZ ORDAZ", "LA MANIFESTATION VIRE AU MASSACRE"): capitals prove no name there, and an
+  empty place is better than a wrong one.
 
 The words are per-language data (``data/lang/<lang>/places.json``); nothing here is keyed to
 a document.  Only ``event`` places become a claim's places or the text's context.
@@ -33,6 +39,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rashomon.extract._case import in_caps_run
 from rashomon.extract.gazetteer import PlaceMention
 from rashomon.extract.lexicon import pattern_regex
 
@@ -46,10 +53,14 @@ ROLES = (
     "organisation",
     "people",
     "named",
+    "person",
+    "shouted",
 )
 NON_EVENT = frozenset(ROLES[1:])
 
 _WS = r"[\s\u00a0\u202f]"
+#: A city this large needs no locative even in capitals ("PROTESTERS MARCHED TO PARIS").
+_SHOUTED_CITY = 1_000_000
 _BEFORE_WINDOW = 80
 _AFTER_WINDOW = 40
 # A dateline's head (place, date) is short; its marker is "(Agency)" and/or a dash.
@@ -227,6 +238,54 @@ def mark_roles(
             m.role = _role_of(text, m, lex)
 
 
+def mark_shouted(
+    text: str,
+    lang: str,
+    mentions: Sequence[PlaceMention],
+    place_before: Sequence[str] = (),
+    place_after: Sequence[str] = (),
+) -> None:
+    """Set role ``shouted`` on the event places of all-caps text that only capitals made
+    places: a gazetteer town (not curated, not a country) with neither a locative nor a
+    place word before it ("IN", "À LA", "VILLAGE OF") nor a place word after it ("X CAMP")."""
+    lex = role_lexicon(lang)
+    if lex is None:
+        return
+    data = places_data(lang)
+    before_words = _shout_support(
+        (*place_before, *data.get("local_before", []), *data.get("event_before", []))
+    )
+    after_words = _after_regex([" " + w for w in place_after])
+    after = re.compile(rf"(?:{after_words})(?!\w)", re.I) if after_words else None
+    doubtful: list[PlaceMention] = []
+    supported: set[str] = set()
+    for m in mentions:
+        pl = m.place
+        if m.role != "event" or pl is None or pl.source == "curated" or pl.kind == "country":
+            continue
+        if pl.population >= _SHOUTED_CITY:
+            continue
+        head = text[max(0, m.start - _BEFORE_WINDOW) : m.start]
+        if (
+            (lex.locative is not None and lex.locative.search(head))
+            or (before_words is not None and before_words.search(head))
+            or (after is not None and after.match(text, m.end, m.end + _AFTER_WINDOW))
+        ):
+            supported.add(pl.id)
+        elif m.text.isupper() and in_caps_run(text, m.start, m.end):
+            doubtful.append(m)
+    for m in doubtful:
+        # "MOVED INTO ANDIJAN" is Andijan where the text also says "IN ANDIJAN".
+        if m.place is not None and m.place.id not in supported:
+            m.role = "shouted"
+
+
+@cache
+def _shout_support(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    alt = _alternation(phrases)
+    return re.compile(rf"(?<!\w)(?:{alt})(?:{_WS}+|(?<=['’]))$", re.I) if alt else None
+
+
 def is_event_place(m: PlaceMention) -> bool:
     return m.role not in NON_EVENT
 
@@ -237,5 +296,6 @@ __all__ = [
     "dateline_spans",
     "is_event_place",
     "mark_roles",
+    "mark_shouted",
     "places_data",
 ]
