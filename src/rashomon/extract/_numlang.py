@@ -214,6 +214,8 @@ class Lang:
     code: str
     data: dict[str, Any]
     scan: re.Pattern[str]
+    #: A digits run alone (the scanner's ``num`` group), for a count glued to a label.
+    digits: re.Pattern[str]
     group_chars: str
     month: re.Pattern[str]  # case-sensitive month name, no anchors
     left_qual: RevLeft
@@ -348,6 +350,7 @@ def load(lang: str) -> Lang | None:
         code=lang,
         data=d,
         scan=scan,
+        digits=re.compile(digits),
         group_chars=gs,
         month=re.compile(month_alt),
         left_qual=left(d["qualifiers"]),

@@ -179,6 +179,10 @@ class _Finder:
         s, e = m.span()
         if kind == "url":
             return e
+        if kind == "glued" and _label_count(self.text, s, e):
+            dm = self.L.digits.match(self.text, s, self.hi)
+            if dm is not None:
+                return self.digits(dm)
         if kind in _SHAPE_ROLES:
             return self.add(_Item(s, e, s, e, None, None, "exact", _SHAPE_ROLES[kind]))
         if kind == "gluedh":
@@ -587,6 +591,22 @@ def _range(text: str, L: Lang, a: _Item, b: _Item) -> _Item | None:
     if age := L.left_age.search(lt):  # "aged between 18 and 60"
         role, start = "age", start - len(lt) + age.start()
     return _Item(start, b.end, a.num_start, b.num_end, av, bv, "range", role)
+
+
+#: An infobox row flattened by scraping: a label that opens its line, glued to a count of
+#: two digits or more ("Deaths460[2] to 3,500", "Wounded1,200"); a footnote digit glued to
+#: a word ("Casualties2") stays no count.
+_LABEL_COUNT = re.compile(r"(?:^|\n)[ \t*•-]*[^\W\d_]{4,}$")
+_AFTER_LABEL_COUNT = re.compile(r"\d{2,}(?:[\s\[,.\u2013\u2014-]|$)|\d{1,3}[,.\u00a0\u202f ]\d{3}")
+
+
+def _label_count(text: str, s: int, e: int) -> bool:
+    lo = text.rfind("\n", 0, s) + 1
+    if not _LABEL_COUNT.search(text, max(0, lo - 1), s) and not (
+        lo == 0 and _LABEL_COUNT.search("\n" + text[:s])
+    ):
+        return False
+    return _AFTER_LABEL_COUNT.match(text, s) is not None
 
 
 def _unglued(text: str, items: list[_Item]) -> list[_Item]:

@@ -165,6 +165,23 @@ def place_roles(p: Parsed) -> None:
 def triggers(p: Parsed) -> None:
     for sent in p.sentences:
         sent.triggers = p.lex.measures.find_all(p.text, sent.span.start, sent.span.end)
+        for n in sent.numbers:
+            if n.role == "quantity" and n.start > sent.span.start and p.text[n.start - 1].isalpha():
+                sent.triggers.extend(_glued_label(p, sent.span.start, n.start))
+        sent.triggers.sort(key=lambda h: h.start)
+
+
+def _glued_label(p: Parsed, lo: int, end: int) -> list[Hit[MeasureCue]]:
+    """The measure of an infobox label glued to its count ("Deaths460[2] to 3,500")."""
+    start = end
+    while start > lo and p.text[start - 1].isalpha():
+        start -= 1
+    label = p.text[start:end]
+    return [
+        Hit(start + h.start, start + h.end, h.text, h.payload)
+        for h in p.lex.measures.find_all(label)
+        if h.end == len(label)
+    ]
 
 
 def attributions(p: Parsed) -> None:
