@@ -62,7 +62,7 @@ MEASURED = HeldoutGate(
         "value": 0.960,
         "qualifier": 0.954,
         "time": 0.935,
-        "places": 0.879,
+        "places": 0.919,
         "victims": 0.822,
         "perpetrators": 0.485,
         "attribution": 0.711,

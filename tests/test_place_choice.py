@@ -91,3 +91,40 @@ def test_a_country_after_the_figure_stays_when_the_opening_place_is_elsewhere() 
 def test_the_place_word_may_be_followed_by_an_article() -> None:
     text = "Des miliciens ont tué 40 civils dans la préfecture de la Varnoka-Belleville."
     assert _places(text, "fr")["40"] == ["varnoka-belleville"]
+
+
+def test_the_surrounding_villages_take_their_own_count_only() -> None:
+    text = (
+        "Raiders killed 52 civilians in Varnok town. At least 20 more died in the "
+        "surrounding villages of Thelmor and Padrik. More than 90 people were wounded."
+    )
+    got = _places(text, "en")
+    assert got["At least 20"] == ["thelmor", "padrik"]
+    assert got["More than 90"] == ["varnok"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent"),
+    [
+        # Where it was said, through a compound noun ("Regierungssprecher in X").
+        (
+            "de",
+            "Bewaffnete töteten 40 Menschen in Osterlo, teilte ein Regierungssprecher in "
+            "Bamako mit.",
+            "bamako",
+        ),
+        # A place's name inside a quoted title after its kind.
+        ("es", "Según el blog «Cúcuta adentro», 40 personas murieron en Osterlo.", "cúcuta"),
+    ],
+)
+def test_a_place_that_names_no_scene(lang: str, text: str, absent: str) -> None:
+    for places in _places(text, lang).values():
+        assert absent not in places
+
+
+def test_a_town_in_a_bylines_name_is_a_person() -> None:
+    parsed = parse("Por Marta Salinas Ocaña | Blog | 3 de mayo de 2019\n\nMurieron 40.", "es")
+    assert parsed is not None
+    roles = {m.text: m.role for s in parsed.sentences for m in s.places}
+    assert roles.get("Ocaña") == "person"
+    assert all(not c.places for c in parsed.claims)

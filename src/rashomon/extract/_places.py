@@ -263,6 +263,31 @@ def _near(p: Parsed, sent: Sentence, start: int) -> bool:
     return any(0 <= start - h.end <= 2 for h in p.lex.proximity.finditer(p.text, lo, start))
 
 
+@cache
+def _surroundings(lang: str) -> re.Pattern[str] | None:
+    words = places_data(lang).get("surroundings", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})\s+$", re.I) if alt else None
+
+
+def _around(p: Parsed, sent: Sentence, start: int) -> bool:
+    """ "in the surrounding villages of X": X is a place of its own count, beside the one
+    the text is about."""
+    regex = _surroundings(p.lang)
+    lo = max(sent.span.start, start - 40)
+    return regex is not None and regex.search(p.text[lo:start]) is not None
+
+
+def _listed_after(p: Parsed, before: list[dict[str, Any]], start: int, key: str) -> bool:
+    """ "the surrounding villages of X and Y": Y is listed after X and shares its ``key``."""
+    last = max(before, key=lambda pl: pl["end"], default=None)
+    if last is None or not last.get(key):
+        return False
+    words = tuple(places_data(p.lang).get("coordinators", ()))
+    m = _coordination(words).match(p.text, last["end"])
+    return m is not None and m.start("c") == start
+
+
 def _place(m: PlaceMention) -> dict[str, Any]:
     pl = m.place
     return {
@@ -354,8 +379,8 @@ class Context:
 
     def learn(self, places: list[dict[str, Any]]) -> None:
         for pl in places:
-            if pl.get("near") or "count_at" in pl:
-                continue  # a reference point, or one site of a per-site list
+            if pl.get("near") or pl.get("around") or "count_at" in pl:
+                continue  # a reference point, or one site of a list or the surroundings
             key = str(pl.get("id") or pl.get("name"))
             self.by_key.pop(key, None)
             self.by_key[key] = pl
@@ -368,17 +393,10 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
     qualify something else (a place inside a speaker such as "the government of China", or
     a compound such as "Bosnien-Kriegs")."""
     speakers = [(a.start, a.end) for a in sent.attributions]
-    out = []
+    out: list[dict[str, Any]] = []
     event = [m for m in sent.places if m.role == "event"]
     local = local_places(p, sent)
-    countries = {m.place.country for m in event if m.place is not None}
-    if len(countries) == 1:
-        # A village the gazetteer lacks, named beside places of one country ("the parish
-        # of X in Ituri"), lies in that country: a later bare mention of the country then
-        # means the village the text is about.
-        for pl in local:
-            pl["country"] = next(iter(countries))
-    for pl in [_place(m) for m in event] + local:
+    for pl in sorted([_place(m) for m in event] + local, key=lambda pl: pl["start"]):
         if any(s <= pl["start"] and pl["end"] <= e for s, e in speakers):
             continue
         after = p.text[pl["end"] : pl["end"] + 2]
@@ -386,12 +404,16 @@ def sentence_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
             continue
         if _near(p, sent, pl["start"]):
             pl["near"] = True
+        elif _around(p, sent, pl["start"]) or _listed_after(p, out, pl["start"], "around"):
+            pl["around"] = True  # the place of its own count, not what the text is about
         if (count := _BRACKETED_COUNT.match(p.text, pl["end"], sent.span.end)) is not None:
             pl["count_at"] = count.end()  # "Ndélé (12 morts)": the count that place holds
         out.append(pl)
     return sorted(out, key=lambda pl: pl["start"])
 
 
+#: Marks used while choosing, not part of a claim's place.
+_WORKING = frozenset({"count_at", "around"})
 #: A count in brackets right after a place's name, after at most one word ("A town (2,150").
 _BRACKETED_COUNT = re.compile(r"(?:\s+[^\W\d_]+)?\s*\(\s*(?=\d)")
 
@@ -464,7 +486,7 @@ def choose_places(
             chosen, note = inner, "the place the text is about, inside the country named"
     if not chosen and ctx.places():
         chosen, note = ctx.places(), "the most mentioned so far"
-    claim.places = [{k: v for k, v in pl.items() if k != "count_at"} for pl in dedupe(chosen)]
+    claim.places = [{k: v for k, v in pl.items() if k not in _WORKING} for pl in dedupe(chosen)]
     if note:
         claim.notes.append(f"places: {note}")
 

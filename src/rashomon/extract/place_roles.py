@@ -18,8 +18,8 @@ A place is the event's place unless its words make it something else:
   Chihuahua", "Operation Baku");
 * ``people``: a word read as a people, not a place ("the Hema ethnic community", a place
   name that the actor table reads as an ethnonym at the same words);
-* ``person``: a place's name right after a title, part of a person's name ("Colonel
-  Lublin", "le préfet de police Maurice X");
+* ``person``: a place's name right after a title or in a byline's name, part of a
+  person's name ("Colonel Lublin", "le préfet de police Maurice X", "Por Julián Ortega X");
 * ``shouted``: in all-caps text, a town the gazetteer neither curates nor counts as a
   country, with no locative or place word beside it ("THE REST IN THEIR HOMES", "GUSTAVO
   DÍAZ ORDAZ", "LA MANIFESTATION VIRE AU MASSACRE"): capitals prove no name there, and an
@@ -91,6 +91,8 @@ class RoleLexicon:
     speech: re.Pattern[str] | None
     #: A locative right before the place: a place after "in" is never a subject.
     locative: re.Pattern[str] | None
+    #: A byline's word opening the line, then names: "Por Julián Ortega X" (a person).
+    byline: re.Pattern[str] | None = None
 
 
 @cache
@@ -109,13 +111,16 @@ def role_lexicon(lang: str, calendar: frozenset[str] = frozenset()) -> RoleLexic
         return None
     articles = _alternation(data.get("articles", []))
     article = rf"(?:(?:{articles}){_WS}*)?" if articles else ""
+    # Where words compound ("Regierungssprecher in"), a phrase may end a longer word.
+    edge = "" if data.get("compounds") else r"(?<!\w)"
+    # A title in quotes after its kind ('the blog «X adentro»', 'newspaper "X Worker"').
+    quote = r"(?:[«“„\"‹]\s*)?"
     before = []
     for role, phrases in data.get("before", {}).items():
         alt = _alternation(phrases)
         if alt:
-            before.append(
-                (role, re.compile(rf"(?<!\w)(?:{alt})(?:{_WS}+|(?<=['’]))(?:{article})$", re.I))
-            )
+            tail = rf"(?:{_WS}+|(?<=['’])){quote}(?:{article})$"
+            before.append((role, re.compile(rf"{edge}(?:{alt}){tail}", re.I)))
     after = []
     for role, phrases in data.get("after", {}).items():
         alt = _after_regex(phrases)
@@ -137,7 +142,15 @@ def role_lexicon(lang: str, calendar: frozenset[str] = frozenset()) -> RoleLexic
         if locatives
         else None
     )
-    return RoleLexicon(tuple(before), tuple(after), speech, locative)
+    byline_words = _alternation(data.get("byline", []))
+    byline = (
+        re.compile(
+            rf"(?:^|\n)[ \t]*(?:{byline_words})[ \t]+(?:[^\W\d_][\w'’.-]*[ \t]+){{1,3}}$", re.I
+        )
+        if byline_words
+        else None
+    )
+    return RoleLexicon(tuple(before), tuple(after), speech, locative, byline)
 
 
 def dateline_spans(
@@ -204,6 +217,8 @@ def _role_of(text: str, m: PlaceMention, lex: RoleLexicon) -> str:
     for role, regex in lex.before:
         if regex.search(before):
             return role
+    if lex.byline is not None and lex.byline.search(before) and _names_only(before):
+        return "person"
     if lex.speech is not None and lex.speech.search(before):
         return "speech"
     preceded_by_locative = lex.locative is not None and bool(lex.locative.search(before))
@@ -213,6 +228,12 @@ def _role_of(text: str, m: PlaceMention, lex: RoleLexicon) -> str:
         if regex.match(after):
             return role
     return "event"
+
+
+def _names_only(before: str) -> bool:
+    """Whether the words after the byline's word on this line are all capitalised."""
+    words = before.rsplit("\n", 1)[-1].split()[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def mark_roles(
