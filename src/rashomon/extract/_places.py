@@ -106,12 +106,9 @@ def local_places(p: Parsed, sent: Sentence) -> list[dict[str, Any]]:
         g_start, g_end = m.start(group), m.end(group)
         if in_caps_run(p.text, g_start, g_end):
             # In all-caps text a capital proves no name ("THE VILLAGE OF THE ..."); after a
-            # place word ("VILLAGE DE DRODRO") a word the language does not have still is one,
-            # but not after an event's noun ("MATANZA DE SERES HUMANOS").
+            # place word ("VILLAGE DE DRODRO") a word the language does not have still is one.
             if group == "c":
                 pos = m.start(group)  # "IN THE VILLAGE OF X": look again after "IN"
-                continue
-            if group == "n" and p.text[m.start() : g_start].strip().lower().startswith(events):
                 continue
             g_start, g_end = _uncommon_run(p, g_start, g_end, last=group == "a")
             if g_end == g_start:

@@ -20,10 +20,10 @@ A place is the event's place unless its words make it something else:
   name that the actor table reads as an ethnonym at the same words);
 * ``person``: a place's name right after a title or in a byline's name, part of a
   person's name ("Colonel Lublin", "le préfet de police Maurice X", "Por Julián Ortega X");
-* ``shouted``: in all-caps text, a town the gazetteer neither curates nor counts as a
-  country, with no locative or place word beside it ("THE REST IN THEIR HOMES", "GUSTAVO
-  DÍAZ ORDAZ", "LA MANIFESTATION VIRE AU MASSACRE"): capitals prove no name there, and an
-  empty place is better than a wrong one.
+* ``shouted``: in all-caps text, a one-word town the gazetteer neither curates nor counts
+  as a country, right after an article ("THE REST OF THE COMMUNITY"), that the document
+  never writes in mixed case nor with a locative or place word anywhere: capitals prove no
+  name there, and an empty place is better than a wrong one.
 
 The words are per-language data (``data/lang/<lang>/places.json``); nothing here is keyed to
 a document.  Only ``event`` places become a claim's places or the text's context.
@@ -41,7 +41,7 @@ from typing import Any
 
 from rashomon.extract._case import in_caps_run
 from rashomon.extract.gazetteer import PlaceMention
-from rashomon.extract.lexicon import pattern_regex
+from rashomon.extract.lexicon import lexicon_data, pattern_regex
 
 ROLES = (
     "event",
@@ -267,38 +267,85 @@ def mark_shouted(
     place_after: Sequence[str] = (),
 ) -> None:
     """Set role ``shouted`` on the event places of all-caps text that only capitals made
-    places: a gazetteer town (not curated, not a country) with neither a locative nor a
-    place word before it ("IN", "À LA", "VILLAGE OF") nor a place word after it ("X CAMP")."""
+    places (see the module's docstring).  Support anywhere in the document keeps a town: a
+    locative or place word before it ("IN", "À LA", "VILLAGE OF", "30 KM NORTH OF"), a
+    place, unit or event word after it ("X CAMP", "X PROVINCE", "X MASSACRE"), a country
+    after it ("X, MALI"), a list after a supported place ("IN X, Y AND Z"), or a mention
+    written in mixed case."""
     lex = role_lexicon(lang)
     if lex is None:
         return
     data = places_data(lang)
     before_words = _shout_support(
-        (*place_before, *data.get("local_before", []), *data.get("event_before", []))
+        (
+            *place_before,
+            *data.get("local_before", []),
+            *data.get("event_before", []),
+            *lexicon_data(lang).get("proximity_markers", []),  # "30 KM NORTH OF X"
+        )
     )
-    after_words = _after_regex([" " + w for w in place_after])
+    after_words = _after_regex(
+        [" " + w for w in (*place_after, *data.get("event_after", []), *data.get("unit_after", []))]
+    )
     after = re.compile(rf"(?:{after_words})(?!\w)", re.I) if after_words else None
     doubtful: list[PlaceMention] = []
     supported: set[str] = set()
+    # "X, MALI" or "X (MALI)": a town located by the country or region after it.
+    located = {
+        m.start - len(sep.group())
+        for m in mentions
+        if m.place is not None
+        and m.place.kind != "city"
+        and (sep := _LOCATED.search(text, max(0, m.start - 3), m.start)) is not None
+    }
+    articles = frozenset(w.casefold() for w in data.get("articles", []))
+    coordinators = _alternation(data.get("coordinators", []))
+    listed = re.compile(rf"\s*(?:,|,?\s+(?:{coordinators}))\s+$", re.I) if coordinators else None
+    last_place = -1  # where the last place that needs no capitals' support ends
     for m in mentions:
         pl = m.place
+        follows = listed is not None and last_place >= 0 and listed.match(text, last_place, m.start)
         if m.role != "event" or pl is None or pl.source == "curated" or pl.kind == "country":
+            last_place = m.end if m.role == "event" else -1
             continue
         if pl.population >= _SHOUTED_CITY:
+            last_place = m.end
             continue
+        last_place = m.end
         head = text[max(0, m.start - _BEFORE_WINDOW) : m.start]
         if (
-            (lex.locative is not None and lex.locative.search(head))
+            follows  # "IN X, Y AND Z"
+            or m.end in located
+            or (lex.locative is not None and lex.locative.search(head))
             or (before_words is not None and before_words.search(head))
             or (after is not None and after.match(text, m.end, m.end + _AFTER_WINDOW))
         ):
             supported.add(pl.id)
-        elif m.text.isupper() and in_caps_run(text, m.start, m.end):
+        elif (
+            m.text.isupper()
+            and " " not in m.text
+            and in_caps_run(text, m.start, m.end)
+            and _noun_after_article(text, m.start, articles)
+        ):
             doubtful.append(m)
+            last_place = -1
+        else:
+            supported.add(pl.id)  # written with case evidence elsewhere in the document
     for m in doubtful:
-        # "MOVED INTO ANDIJAN" is Andijan where the text also says "IN ANDIJAN".
+        # "MOVED INTO ANDIJAN" is Andijan where the text also says "IN ANDIJAN" or "Andijan".
         if m.place is not None and m.place.id not in supported:
             m.role = "shouted"
+
+
+def _noun_after_article(text: str, start: int, articles: frozenset[str]) -> bool:
+    """After an article a shouted word is a noun ("THE REST OF THE COMMUNITY"), not a town;
+    a town's name takes none unless the article is part of it ("LE HAVRE", one match)."""
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    return prev is not None and prev.group(1).casefold() in articles
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_LOCATED = re.compile(r"(?:,\s*|\s*\(\s*)$")
 
 
 @cache
