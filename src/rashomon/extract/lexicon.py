@@ -151,6 +151,16 @@ class PhraseMatcher(Generic[T]):
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[T]]:
         return list(self.finditer(text, start, end))
 
+    def completions(self, fragment: str) -> list[T]:
+        """The payloads of the one-word phrases that ``fragment`` begins (a word cut off by
+        the end of a truncated text: "Obd" of "Obdachlose")."""
+        frag = fragment.lower()
+        return [
+            payload
+            for phrase, payload in self._entries
+            if " " not in phrase.strip() and phrase.lower().rstrip("*").startswith(frag)
+        ]
+
     def fullmatch(self, text: str) -> bool:
         """Whether the whole of ``text`` is one of the phrases."""
         hits = self.find_all(text)
@@ -315,6 +325,12 @@ class ScopeLexicon:
         self.partitive_openings = matcher("partitive_openings")
         self.period_markers = matcher("period_markers")
         self.total_markers = matcher("total_markers")
+        #: "an additional 1,800", "150 autres": a count added to another one.
+        self.added_before = matcher("added_before")
+        self.added_after = matcher("added_after")
+        #: "identified", "secretly buried", "registered": something said of some of the
+        #: people counted, which makes the count another quantity of the same people.
+        self.part_predicates = matcher("part_predicates")
 
 
 class Lexicon:

@@ -24,7 +24,7 @@ from rashomon.extract.attribution import Attribution, find_attributions
 from rashomon.extract.claims import Claim
 from rashomon.extract.figures import Measure
 from rashomon.extract.gazetteer import Gazetteer, PlaceMention
-from rashomon.extract.lexicon import Hit, Lexicon, MeasureCue, lexicon
+from rashomon.extract.lexicon import Hit, Lexicon, MeasureCue, common_words, lexicon
 from rashomon.extract.numbers import NumberMention, find_numbers
 from rashomon.extract.segment import Span, paragraphs, sentences
 from rashomon.extract.timex import TimeContext, TimeMention
@@ -162,6 +162,9 @@ def place_roles(p: Parsed) -> None:
     mark_shouted(p.text, p.lang, mentions, p.lex.local_before, p.lex.local_after)
 
 
+_CUT_WORD = re.compile(r"(?<![\w.])([^\W\d_]{3,})\s*\Z")
+
+
 def triggers(p: Parsed) -> None:
     for sent in p.sentences:
         sent.triggers = p.lex.measures.find_all(p.text, sent.span.start, sent.span.end)
@@ -169,6 +172,9 @@ def triggers(p: Parsed) -> None:
             if n.role == "quantity" and n.start > sent.span.start and p.text[n.start - 1].isalpha():
                 sent.triggers.extend(_glued_label(p, sent.span.start, n.start))
         sent.triggers.sort(key=lambda h: h.start)
+    cut = _cut_word(p)
+    if cut is not None and p.sentences:
+        p.sentences[-1].triggers.append(cut)
 
 
 def _glued_label(p: Parsed, lo: int, end: int) -> list[Hit[MeasureCue]]:
@@ -182,6 +188,29 @@ def _glued_label(p: Parsed, lo: int, end: int) -> list[Hit[MeasureCue]]:
         for h in p.lex.measures.find_all(label)
         if h.end == len(label)
     ]
+
+
+def _cut_word(p: Parsed) -> Hit[MeasureCue] | None:
+    """A text cut off mid-word (a snippet truncated at a length limit: "... and 240,000
+    homel"): its last word, when it is no word of the language but begins exactly one measure
+    word, is read as that word."""
+    m = _CUT_WORD.search(p.text[-64:])
+    if m is None or not p.sentences:
+        return None
+    start = len(p.text) - 64 + m.start(1) if len(p.text) > 64 else m.start(1)
+    fragment = m.group(1)
+    last = p.sentences[-1]
+    if not last.span.start <= start < last.span.end or any(
+        t.start <= start < t.end for t in last.triggers
+    ):
+        return None
+    if fragment.casefold() in common_words(p.lang):
+        return None
+    found = {(c.measure, c.event_type) for c in p.lex.measures.completions(fragment)}
+    if len(found) != 1:
+        return None
+    measure, event_type = found.pop()
+    return Hit(start, start + len(fragment), fragment, MeasureCue(measure, event_type))
 
 
 def attributions(p: Parsed) -> None:

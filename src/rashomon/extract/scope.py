@@ -65,6 +65,8 @@ def assign_scope(p: Parsed, claims: Sequence[Claim]) -> None:
                 or _site(p, sent, c, others)
                 or _area(p, sent, c, others)
                 or _subgroup(p, sent, c, figs[:i])
+                or _added(p, c, by_sent.get(index - 1, []) + figs[:i])
+                or _part_predicate(p, sent, c, others)
                 or _list_part(p, c)
             )
     for index, figs in by_sent.items():
@@ -151,6 +153,41 @@ def _area(p: Parsed, sent: Sentence, c: Claim, others: list[Claim]) -> dict[str,
     return None
 
 
+def _added(p: Parsed, c: Claim, earlier: list[Claim]) -> dict[str, Any] | None:
+    """ "an additional 1,800", "a otros 150", "150 autres": a count added to an earlier count of
+    the same measure (in its sentence or the one before) is a part of the whole, never the
+    whole; "another 200 were wounded" after a death toll is a count of its own."""
+    if not any(o.measure == c.measure for o in earlier):
+        return None
+    scope = p.lex.scope
+    before = p.text[max(0, c.start - 24) : c.start]
+    for hit in scope.added_before.find_all(before):
+        if not before[hit.end :].strip():
+            start = c.start - len(before) + hit.start
+            return _scope(p, "subgroup", start, c.end)
+    after = p.text[c.end : c.end + 24]
+    for hit in scope.added_after.find_all(after):
+        # Right after the number, or after its counted noun ("150 villageois supplémentaires").
+        gap = after[: hit.start]
+        if len(_WORD.findall(gap)) <= 1 and not re.search(r"[,;:.()]", gap):
+            return _scope(p, "subgroup", c.start, c.end + hit.end)
+    return None
+
+
+def _part_predicate(
+    p: Parsed, sent: Sentence, c: Claim, others: list[Claim]
+) -> dict[str, Any] | None:
+    """ "the identity of five of the dead is being established", "14 were buried secretly",
+    "478,000 registered": what the clause says of these people counts some of the harmed (the
+    identified, the buried, the registered), another quantity than the toll."""
+    lo, hi = _window(p, sent, c, others)
+    hits = p.lex.scope.part_predicates.find_all(p.text, lo, hi)
+    if not hits:
+        return None
+    hit = min(hits, key=lambda h: abs(h.start - c.start))
+    return _scope(p, "subgroup", hit.start, hit.end)
+
+
 def _list_part(p: Parsed, c: Claim) -> dict[str, Any] | None:
     # "Homeless — 300,000" then "Homeless without shelter — 100,000": a part of the line above.
     span = list_part(p.text, c.start, c.end)
@@ -204,6 +241,20 @@ def _partitive_after(p: Parsed, c: Claim) -> bool:
     return False
 
 
+def _added_only(c: Claim) -> bool:
+    """A count added to another ("120,000 more to Jordan") is still one part of a
+    breakdown: it counts towards the sentence's places (its own scope stays)."""
+    scope = c.scope or {}
+    start, end = scope.get("start"), scope.get("end")
+    return (
+        scope.get("kind") == "subgroup"
+        and isinstance(start, int)
+        and isinstance(end, int)
+        and start <= c.start
+        and c.end <= end
+    )
+
+
 def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
     """Figures of one measure that one sentence gives place by place are parts; a figure the
     sentence calls the total ("in all") is not."""
@@ -213,7 +264,7 @@ def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
         for c in figs
         if c.places
         and id(c) not in moved
-        and c.scope is None
+        and (c.scope is None or _added_only(c))
         and not any(n.startswith("places:") for n in c.notes)
         and c.value is not None
         and c.value.get("qualifier") != "range"
@@ -227,7 +278,7 @@ def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
             continue
         for c in parts:
             window = p.text[max(sent.span.start, c.start - 20) : c.end + 20]
-            if p.lex.scope.total_markers.find_all(window):
+            if p.lex.scope.total_markers.find_all(window) or c.scope is not None:
                 continue
             first = c.places[0]
             text = str(first.get("text") or first.get("name"))
