@@ -426,15 +426,28 @@ def test_a_sentence_continuing_a_report_keeps_its_source() -> None:
     assert wounded["attribution"]["speaker"] == "The council"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a harm verb before a troop noun ('perecieron seis soldados') still reads as troop "
-    "strength: counting it as killed waits until event summaries keep soldiers' and civilians' "
-    "tolls apart (it would otherwise dispute a civilian toll)",
+@pytest.mark.parametrize(
+    ("lang", "text", "figure"),
+    [
+        ("es", "Perecieron seis soldados.", "seis"),
+        ("es", "ADEMÁS PERECIERON SEIS SOLDADOS DEL BATALLÓN.", "SEIS"),
+        ("ru", "В бою погибли 32 военнослужащих.", "32"),
+        ("en", "The rebels killed 40 soldiers near\nthe bridge.", "40"),
+    ],
 )
-def test_known_failure_harm_verb_before_troop_noun() -> None:
-    got = [(c["value"]["text"], c["measure"]) for c in _claims("Perecieron seis soldados.", "es")]
-    assert got == [("seis", "killed")]
+def test_a_harm_verb_right_before_a_troop_noun_counts_the_dead(
+    lang: str, text: str, figure: str
+) -> None:
+    got = [(c["value"]["text"], c["measure"]) for c in _claims(text, lang)]
+    assert got == [(figure, "killed")]
+
+
+def test_troops_counted_after_an_agent_marker_are_still_a_strength() -> None:
+    got = [
+        (c["value"]["text"], c["measure"])
+        for c in _claims("Villages were attacked by 300 soldiers.", "en")
+    ]
+    assert got == [("300", "combatants")]
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,9 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
             and head.payload.kind == "measure"
             and (head.payload.value in _HARMED_MEASURES)
         ):
+            predicate = _predicate_group(p, sent, head.end)
+            if predicate is not None:
+                return predicate
             # "1 000 morts", "187 погибших": where no group is named, the dead themselves are
             # who the figure counts, as the source names them.
             return {
@@ -202,6 +205,51 @@ def _head_group(p: Parsed, sent: Sentence, fig: NumberMention) -> dict[str, Any]
     }
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()\n]")
+_PREDICATE_WORDS = 3
+_COUNT_RUN = re.compile(r"\s*(\w+)\s+\d[\d\s.,'’]*\s+\w+\s*")
+
+
+def _predicate_group(p: Parsed, sent: Sentence, head_end: int) -> dict[str, Any] | None:
+    """ "79 погибших и 62 раненых - террористы", "40 dead were rebels": a group named after a
+    copula at the end of the clause says who the counted dead were."""
+    end = sent.span.end
+    stop = _CLAUSE_END.search(p.text, head_end, end)
+    end = stop.start() if stop is not None else end
+    for cop in p.lex.roles.copulas.finditer(p.text, head_end, end):
+        # Only further counts may stand between ("и 62 раненых").
+        gap = p.text[head_end : cop.start]
+        run = _COUNT_RUN.fullmatch(gap)
+        if gap.strip() and (run is None or run.group(1).casefold() not in p.lex.coordinators):
+            return None
+        rest = p.text[cop.end : end]
+        if not rest.strip() or len(rest.split()) > _PREDICATE_WORDS:
+            return None
+        groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
+        hit = next(
+            (
+                h
+                for h in p.lex.heads.finditer(p.text, cop.end, end)
+                if h.payload.kind in ("people", "combatants")
+            ),
+            None,
+        )
+        span = (hit.start, hit.end) if hit is not None else None
+        span = span or next(((a, b) for a, b in groups if cop.end <= a < end), None)
+        if span is None:
+            return None
+        text = p.text[span[0] : span[1]]
+        return {
+            "text": text,
+            "name": text,
+            "id": None,
+            "type": "counted",
+            "start": span[0],
+            "end": span[1],
+        }
+    return None
+
+
 _MEMBER_OF_WORDS = 5
 _LINK_WORD = re.compile(r"\s*(\w+)\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
@@ -214,9 +262,16 @@ def _genitive_end(p: Parsed, sent: Sentence, end: int) -> int:
     if link is None or not p.lex.roles.genitive.fullmatch(link.group(1).casefold()):
         return end
     out, taken = end, 0
+    # "members of the security forces also died": the genitive ends before the verb and its
+    # adverbs.
+    verbs = {
+        t.start for t in sent.triggers if t.payload.measure not in ("combatants", "population")
+    }
     for m in _TOKEN.finditer(p.text, link.end(), sent.span.end):
         low = m.group().casefold()
-        if not m.group()[0].isalpha() or low in p.lex.roles.auxiliaries:
+        if not m.group()[0].isalpha() or low in p.lex.roles.auxiliaries or m.start() in verbs:
+            break
+        if p.lex.scope.subgroup_markers.fullmatch(low):
             break
         if low in p.lex.coordinators or taken >= _MEMBER_OF_WORDS:
             break
@@ -380,6 +435,10 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
                 claim.time,
                 claim.places,
             )
+            if subset and not perps and prev is not None and prev[1].measure == claim.measure:
+                # "1,000 killed by X, including 17 unborn": a part has the whole's doers.
+                perps = [dict(a) for a in prev[1].perpetrators]
+                note = "perpetrators: those of the count it is a part of" if perps else None
             claim.perpetrators = perps
             if note:
                 claim.notes.append(note)

@@ -608,8 +608,19 @@ def _counted_here(p: Parsed, sent: Sentence, r: Role) -> bool:
     for n in sent.numbers:
         if n.role == "quantity" and r.start <= n.start and n.end <= r.end:
             return True
-        if n.role == "quantity" and 0 <= r.start - n.end <= 12:
-            gap = p.text[n.end : r.start]
-            if not re.search(r"[,;:.]", gap):
-                return True
+        gap = p.text[n.end : r.start]
+        if n.role != "quantity" or not 0 <= r.start - n.end <= 40 or re.search(r"[,;:.]", gap):
+            continue
+        # "408 eran bebés y niños": a group coordinated in the counted noun phrase.
+        if len(gap) <= 12 or all(_np_word(p, w.casefold()) for w in _WORD.findall(gap)):
+            return True
     return False
+
+
+def _np_word(p: Parsed, word: str) -> bool:
+    """A word of a counted noun phrase: a copula, determiner, coordinator or people noun."""
+    roles = p.lex.roles
+    if word in roles.auxiliaries or word in roles.determiners or word in p.lex.coordinators:
+        return True
+    heads = p.lex.heads.find_all(word)
+    return roles.copulas.fullmatch(word) or any(h.payload.kind == "people" for h in heads)

@@ -197,18 +197,6 @@ def _governing_trigger(
     return None
 
 
-def _transitive(text: str, fig: NumberMention, verb: Hit[MeasureCue], lex: Lexicon) -> bool:
-    """An active harm verb ("killed three soldiers") or an act noun with its "of" ("the
-    death of 3 soldiers") governs the count: its victims, not the troops that act."""
-    if lex.roles.active_verbs.find_all(text, verb.start, verb.end):
-        return True
-    words = text[verb.end : fig.start].casefold().split()
-    # "the death of 3 soldiers"; "among the dead were 11 soldiers" names the dead.
-    return bool(words) and (
-        words[0] in lex.roles.noun_object_markers or words[0] in lex.passive_aux
-    )
-
-
 def _clause_predicate(
     text: str, fig: NumberMention, sent: Span, triggers: list[Hit[MeasureCue]], lex: Lexicon
 ) -> Hit[MeasureCue] | None:
@@ -339,11 +327,11 @@ def decide(
                     cue.start,
                     after[1],
                 )
-            # "gunmen killed three soldiers": the verb whose object the count is decides.
-            # Only a transitive verb: "perecieron seis soldados" (a strict xfail in
-            # tests/test_extract.py) waits until summaries keep soldiers' tolls apart.
+            # "gunmen killed three soldiers": the verb whose object the count is decides, and
+            # so does one whose subject it is, put first ("perecieron seis soldados", "погибли
+            # 32 военнослужащих"): summaries keep the soldiers' toll apart from the civilians'.
             verb = _governing_trigger(text, fig, triggers, lex)
-            if verb is not None and _transitive(text, fig, verb, lex):
+            if verb is not None:
                 return Measure(
                     verb.payload.measure,
                     verb.payload.event_type,

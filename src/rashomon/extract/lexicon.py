@@ -241,6 +241,9 @@ class RolesLexicon:
         self.cumulative = PhraseMatcher([(w, "upto") for w in words("cumulative_time_markers")])
         self.determiners = frozenset(w.casefold() for w in words("determiners"))
         self.auxiliaries = frozenset(w.casefold() for w in words("auxiliaries"))
+        #: "79 погибших - террористы", "40 dead were rebels": a group after a copula says who
+        #: the counted were.
+        self.copulas = PhraseMatcher([(w, "is") for w in words("predicate_copulas")])
         #: Auxiliaries of the active perfect ("hatten ... getötet"): nearer the participle than
         #: a passive auxiliary, they make the clause active.
         self.perfect_aux = frozenset(w.casefold() for w in words("perfect_aux"))

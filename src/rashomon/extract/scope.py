@@ -27,6 +27,7 @@ from rashomon.extract._list_label import list_part
 from rashomon.extract._roles_syntax import clause_bounds
 from rashomon.extract.claims import Claim
 from rashomon.extract.pipeline import Parsed, Sentence
+from rashomon.reconcile.victims import fold, victim_words
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEAR = 80  # chars around a figure where its site or period is named
@@ -201,6 +202,9 @@ def _subgroup(p: Parsed, sent: Sentence, c: Claim, earlier: list[Claim]) -> dict
         None,
     )
     named = [v for v in c.victims if str(v.get("type")) in _NAMED and v.get("start")]
+    if counted is not None and _names_a_group(p, counted):
+        # "32 members of the security forces also died": the counted noun names who.
+        named.append(counted)
     # "hundreds of Bolsheviks and Dashnaks also perished": a named group counted apart.
     if named and p.lex.scope.subgroup_markers.find_all(p.text, c.end, hi):
         v = named[0]
@@ -253,6 +257,15 @@ def _added_only(c: Claim) -> bool:
         and start <= c.start
         and c.end <= end
     )
+
+
+def _names_a_group(p: Parsed, counted: dict[str, Any]) -> bool:
+    """The counted noun says who they are ("members of the security forces", "soldiers"), not
+    only that they are people or dead ("people", "morts")."""
+    if counted.get("measure_noun"):
+        return False
+    generic = victim_words().generic
+    return any(fold(w) not in generic for w in str(counted.get("text") or "").split())
 
 
 def _breakdown(p: Parsed, sent: Sentence, figs: list[Claim]) -> None:
