@@ -72,7 +72,7 @@ DEV = Gate(
         "places": 0.98,
         "victims": 0.866,
         "perpetrators": 0.768,
-        "attribution": 0.869,
+        "attribution": 0.880,
         "status": 0.985,
     },
     perpetrator_precision=0.99,
@@ -99,7 +99,7 @@ class EventGate:
 EVENTS = EventGate(
     pair_f1=0.956,
     max_forbidden_merges=0,
-    estimate_accuracy=0.789,
+    estimate_accuracy=0.807,
     dispute_precision=0.714,
     max_inconsistency_alarms=0,
 )

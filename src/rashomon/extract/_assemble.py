@@ -309,6 +309,8 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
         return None
     if words[-1].casefold() in p.lex.coordinators:
         return None  # "más de mil detenidos y cerca de 100": a list goes on, no new source
+    if p.lex.measures.find_all(phrase) or p.lex.scope.locatives.fullmatch(words[0].casefold()):
+        return None  # "по данным X, в Остерло погиб 41": a place and a verb, not a source
     # In capitals every word looks like a name: only a source noun says it is one.
     named = (
         not p.lex.capitalised_nouns and not phrase.isupper() and any(w[:1].isupper() for w in words)

@@ -315,6 +315,8 @@ def _verb(
                 # In capitals every word is capitalised: only a determiner says a name follows.
                 (nxt.group()[:1].isupper() and not in_caps_run(text, nxt.start(), nxt.end()))
                 or nxt.group().casefold() in lex.roles.determiners
+                # "..., сказал прокурор": a source noun right after the verb is its subject.
+                or bool(lex.source_nouns.find_all(text, nxt.start(), nxt.end()))
             )
             and not lex.clause_breaks.fullmatch(nxt.group().casefold())
             and not _appositive_name(before + " ")
