@@ -190,3 +190,15 @@ def test_a_participle_qualifying_a_part_keeps_the_clauses_doer() -> None:
     assert _perps(figs["40"]) == ["soldados"]
     assert _perps(figs["7"]) == ["soldados"]
     assert "bebés" not in _perps(figs["7"])
+
+
+@pytest.mark.parametrize("doer", ["militia", "police"])
+def test_the_whole_a_part_is_taken_from_has_no_doer(doer: str) -> None:
+    text = (
+        f"The {doer} attacked Osterlo on 3 May. Of the 260 workers of the depot, at least 200 "
+        "were killed."
+    )
+    for version in (text, text.upper()):
+        figs = {k.casefold(): c for k, c in _figures(version).items()}
+        assert _perps(figs["260"]) == []
+        assert [p.casefold() for p in _perps(figs["at least 200"])] == [doer]

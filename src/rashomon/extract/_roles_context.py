@@ -246,6 +246,22 @@ class Accounts:
         hits = self.p.lex.measures.find_all(self.p.text, start, end)
         return str(hits[0].payload.measure) if hits else None
 
+    def _part_base(self, sent: Sentence, fig_start: int) -> bool:
+        """The figure is the whole a part is taken from ("Of the 260 workers, at least 200
+        were killed"): the sentence opens on it after a partitive word and counts again."""
+        from rashomon.extract.numbers import find_numbers
+
+        p = self.p
+        head = p.text[sent.span.start : fig_start]
+        opener = p.lex.roles.part_base.find_all(head)
+        if not opener or opener[0].start != len(head) - len(head.lstrip()):
+            return False
+        if head[opener[0].end :].strip():
+            return False
+        rest = p.text[fig_start : sent.span.end]
+        counts = [n for n in find_numbers(rest, p.lex.lang) if n.role == "quantity"]
+        return len(counts) >= 2
+
     def _inside(self, after: int, act: int, st: Statement) -> bool:
         """A circumstance word links the end of a death (``after``) to the act at ``act``:
         it opens the phrase of that act, with only articles, modifiers and the act's own
@@ -297,7 +313,7 @@ class Accounts:
         places: Sequence[dict[str, Any]] = (),
     ) -> tuple[list[dict[str, Any]], str | None]:
         """The figure's perpetrators and, when carried, a note saying from where."""
-        if measure in NO_PERPETRATOR:
+        if measure in NO_PERPETRATOR or self._part_base(sent, fig_start):
             return [], None
         # The doers' own dead ("four of the attackers were killed"): whoever killed them is
         # not the account's doer, and the text here does not say who it was.

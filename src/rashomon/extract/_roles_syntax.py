@@ -72,8 +72,8 @@ def _modifier(p: Parsed, word: re.Match[str], actors: list[ActorMention]) -> boo
         return True
     if roles.verb_ending is not None and roles.verb_ending.search(low):
         return False
-    if roles.support_verbs.fullmatch(low):
-        return False  # "l'armée exerce une répression": the verb ends the noun phrase
+    if roles.support_verbs.fullmatch(low) or roles.act_links.fullmatch(low):
+        return False  # "l'armée exerce une répression", "учинённой бандой": a verb form
     return not (roles.acts.fullmatch(low) or p.lex.measures.fullmatch(low))
 
 

@@ -227,6 +227,9 @@ class RolesLexicon:
         #: "killed in attacks by X", "dozens were killed when a government air strike ...":
         #: words that put a death inside an act whose doer the text names.
         self.circumstance = PhraseMatcher([(w, "in") for w in words("circumstance_links")])
+        #: "Of the 260 workers, 200 were killed", "Из 260 рабочих ... убито 200": a sentence
+        #: that opens on a count of the whole before counting a part of it.
+        self.part_base = PhraseMatcher([(w, "base") for w in words("part_base_openers")])
         #: Words that open a relative clause after a comma (", which sheltered ...").
         self.relative_words = frozenset(w.casefold() for w in words("relative_words"))
         self.prepositions = PhraseMatcher([(w, "prep") for w in words("prepositions")])
