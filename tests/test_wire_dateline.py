@@ -61,8 +61,8 @@ def test_a_datelines_numbers_are_no_figures_and_its_date_files_the_report(
     [
         ("SAN REMO, 14 JUN 88 (ANSA) -- TEXT", ["SAN REMO, 14 JUN 88 (ANSA) --"]),
         (
-            "Ciudad de Norvik, 10 de diciembre (RT).- Texto",
-            ["Ciudad de Norvik, 10 de diciembre (RT).-"],
+            "Ciudad de Norvik, 10 Dec (RT).- Texto",
+            ["Ciudad de Norvik, 10 Dec (RT).-"],
         ),
         ("NORVIK, March 3, 2024 —", ["NORVIK, March 3, 2024 —"]),
         # A narrative opening, a clause and a line deep in the text without an agency are not.
@@ -98,3 +98,22 @@ def test_ap_style_sept_is_september(text: str) -> None:
 
     found = TimeContext("en", "1983-09-14").find(text)
     assert [m.start_date for m in found] == ["1983-09-12"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spans"),
+    [
+        ("en", "KOVANSK, SEPT. 14 (AP) — ELEVEN DIED", ["KOVANSK, SEPT. 14 (AP) —"]),
+        (
+            "es",
+            "Ciudad de Norvik, 10 de diciembre (RT).- Texto",
+            ["Ciudad de Norvik, 10 de diciembre (RT).-"],
+        ),
+        # Wire copy in any language may date its line in English ("12 Mar 87").
+        ("es", "QUITO, 12 MAR 87 (EFE) -- TEXTO", ["QUITO, 12 MAR 87 (EFE) --"]),
+        # A count after a source, in capitals, is no date: its figure stays a figure.
+        ("ru", "ПО ДАННЫМ ШТАБА, 45 ЧЕЛОВЕК ПОГИБЛИ - СООБЩИЛИ В ГОРОДЕ.", []),
+    ],
+)
+def test_a_dateline_needs_a_date(lang: str, text: str, spans: list[str]) -> None:
+    assert [text[a:b] for a, b in dateline_spans(text, lang)] == spans

@@ -57,13 +57,35 @@ def _plausible(m: re.Match[str], lang: str, *, opening: bool) -> bool:
     # A place's name, not a clause: "In Baku, 15 September 1918 - ..." opens a narrative.
     if head_words[0].casefold() in _locatives(lang):
         return False
-    return all(w[0].isupper() for w in head_words if len(w) > 3)
+    if not all(w[0].isupper() for w in head_words if len(w) > 3):
+        return False
+    # A date, not a count: a month's name or a year ("ПО ДАННЫМ ШТАБА, 45 ... -" opens a
+    # report of 45 dead).
+    calendar = _calendar(lang)
+    return any(w.casefold().rstrip(".") in calendar for w in date_words) or any(
+        _YEAR.fullmatch(w) for w in date_words
+    )
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 @cache
 def _locatives(lang: str) -> frozenset[str]:
     lex = lexicon(lang)
     return frozenset(w.casefold() for w in lex.locatives) if lex is not None else frozenset()
+
+
+@cache
+def _calendar(lang: str) -> frozenset[str]:
+    """The language's month and day names, and English ones: wire copy in any language may
+    date its line in English ("QUITO, 12 MAR 87 (EFE) --")."""
+    out: set[str] = set()
+    for code in dict.fromkeys((lang, "en")):
+        lex = lexicon(code)
+        if lex is not None:
+            out |= lex.calendar_words
+    return frozenset(out)
 
 
 def first_dateline(line: str, lang: str) -> tuple[int, int] | None:

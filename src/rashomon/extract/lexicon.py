@@ -488,6 +488,11 @@ def _calendar_words(lang: str) -> frozenset[str]:
         for widths in data.get(key, {}).values():
             for names in widths.values():
                 words.update(n.casefold().rstrip(".") for n in names)
+    # Abbreviations CLDR lacks ("Sept."), hand-written beside the time words.
+    time_path = resources.files("rashomon") / _DATA / lang / "time.json"
+    if time_path.is_file():
+        extra = json.loads(time_path.read_text(encoding="utf-8")).get("month_abbreviations", {})
+        words.update(str(w).casefold() for w in extra)
     return frozenset(words)
 
 
