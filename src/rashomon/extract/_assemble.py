@@ -46,6 +46,8 @@ _COORD_REACH = 60
 _SHORT_LINE = 40
 _HARMED_MEASURES = frozenset({"killed", "injured", "victims", "missing", "displaced", "detained"})
 _ARMED = frozenset({"armed_group", "army", "state", "org", "person"})
+_HARM = frozenset({"killed", "injured", "victims", "missing"})
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def actor_dict(a: ActorMention) -> dict[str, Any]:
@@ -321,6 +323,41 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
     return Attribution(phrase, phrase, offset, offset + len(phrase), "gapping", False)
 
 
+def _carried_cue(
+    p: Parsed, sent: Sentence, cues: list[Attribution]
+) -> tuple[Attribution | None, bool]:
+    """The previous sentence's cue that may speak for this one, and whether this sentence says
+    it continues the report ("In total, ...").  Without such a word only a cue that frames
+    its whole sentence ("According to X, ...", "По словам X, ...") carries on; a reporting
+    verb's subject ("X said 20 died") speaks for its own clause unless a pronoun here takes
+    it up."""
+    if not cues:
+        return None, False
+    cue = cues[0]
+    if _continues(p, sent):
+        return cue, True
+    if not cue.leading:
+        return None, False
+    if cue.kind != "verb":
+        return cue, False
+    # "X announced 3,500. Then they lowered it to 1,000": a pronoun carries the subject on.
+    words = {w.casefold() for w in _WORDS.findall(p.text, sent.span.start, sent.span.end)}
+    return (cue if words & p.lex.speaker_pronouns else None), False
+
+
+def _same_report(claims: list[Claim], previous: Sentence | None, measure: Measure) -> bool:
+    """A carried report goes on counting what it counted ("40 killed ... another 149
+    killed"), or the harm after its baseline ("a population of 88,000 ... 29,000 victims");
+    a count of another kind ("thousands fled", "90 families returned") is the document's own
+    statement."""
+    if previous is None:
+        return False
+    before = {c.measure for c in claims if previous.span.start <= c.start < previous.span.end}
+    return (
+        not before or measure.measure in before or (measure.measure in _HARM and not before & _HARM)
+    )
+
+
 def _continues(p: Parsed, sent: Sentence) -> bool:
     """The sentence opens by continuing the previous one's report ("In total, ...", "Of
     them, ...", "The same report ...")."""
@@ -370,19 +407,19 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
     claims: list[Claim] = []
     ctx = Context(p)
     previous: Sentence | None = None
+    chain: Attribution | None = None
     for sent in p.sentences:
         ctx.enter(sent.para)
         ctx.episode = opens_episode(p, sent)
         places = sentence_places(p, sent)
         carried: Attribution | None = None
-        if (
-            not sent.attributions
-            and previous is not None
-            and previous.para == sent.para
-            and previous.attributions
-            and (previous.attributions[0].leading or _continues(p, sent))
-        ):
-            carried = previous.attributions[0]
+        continued = False
+        if not sent.attributions and previous is not None and previous.para == sent.para:
+            # A sentence that took the cue on passes it to the next ("According to X, A. B.").
+            cues = previous.attributions or ([chain] if chain is not None else [])
+            carried, continued = _carried_cue(p, sent, cues)
+        # A line cut at a comma ("In the next two villages,") is no sentence: the cue goes on.
+        chain = carried if p.text[sent.span.start : sent.span.end].rstrip().endswith(",") else None
         quantities = [n for n in sent.numbers if n.role == "quantity"]
         groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
         starts = [n.start for n in quantities]
@@ -449,7 +486,8 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
                 attribution = _gapped(p, attribution, fig) or attribution
             if attribution is not None:
                 claim.attribution = attribution.as_dict()
-            elif carried is not None:
+            elif carried is not None and (continued or _same_report(claims, previous, measure)):
+                chain = carried
                 claim.attribution = Attribution(
                     carried.speaker,
                     carried.text,

@@ -26,6 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rashomon.extract._case import in_caps_run
+from rashomon.extract._speakers import (
+    QUOTES,
+    clean_speaker,
+    holds_a_count,
+    np_after,
+    plausible_speaker,
+)
 from rashomon.extract.lexicon import CueKind, Hit, Lexicon
 from rashomon.extract.numbers import find_numbers
 from rashomon.extract.segment import Span
@@ -38,7 +45,9 @@ _LETTERS = re.compile(r"[^\W\d_][\w'’.-]*")
 # Prepositional cues that name their source themselves ("nach Schätzungen", "по оценкам").
 _SELF_SPEAKING = re.compile(r"\w{4,}\s+\w{4,}")
 _PARENS = re.compile(r"\([^()]{0,80}\)")
-_QUOTES = "\"«»“”„‘’'"
+_QUOTES = QUOTES
+# Prepositions that name an owner after a cue noun, as a genitive does ("Angaben von X").
+_OF_LINKS = frozenset({"von", "vom", "by", "par", "por"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,130 +106,6 @@ def find_attributions(text: str, sent: Span, lex: Lexicon) -> list[Attribution]:
     ]
 
 
-# --------------------------------------------------------------------------- speakers
-
-
-def _holds_a_count(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
-    """A phrase holding a count of ten or more is the claim itself ("Quelque 31 personnes
-    sont mortes, a annoncé X"), not its source; "seven sources" can be one."""
-    return any(
-        n.role == "quantity" and max(n.low or 0, n.high or 0) >= 10
-        for n in find_numbers(text, lex.lang, span[0], span[1])
-    )
-
-
-def clean_speaker(
-    text: str,
-    start: int,
-    end: int,
-    lex: Lexicon,
-    after_cue: bool = False,
-    subject: bool = False,
-) -> tuple[int, int] | None:
-    """The noun phrase naming a source inside ``text[start:end]``, or None when none is there.
-
-    Leading adverbs, conjunctions and time words go ("Later the committee", "Sin embargo,
-    Rodda"); the phrase stops before a verb or an auxiliary ("Ituri region is believed to
-    have" -> "Ituri region", which then names no source); a phrase of function words, time
-    words or a lone quantifier ("Any") names nobody.
-    """
-    roles = lex.roles
-    words = list(_LETTERS.finditer(text, start, end))
-    skip = lex.leading_skip
-    if (after_cue or subject) and words:
-        first = words[0].group().casefold()
-        if roles.prepositions.fullmatch(first) and not roles.genitive.fullmatch(first):
-            # "данные о последствиях": what the data are about, not whose; "Из районов
-            # Киевской области, ... сообщила X": a place phrase, not the subject.
-            return None
-    while words and (
-        words[0].group().casefold() in skip
-        or (
-            words[0].group().casefold() in roles.function_words
-            and words[0].group().casefold() not in roles.determiners
-        )
-    ):
-        words.pop(0)
-    kept: list[re.Match[str]] = []
-    for w in words:
-        low = w.group().casefold()
-        if low in roles.auxiliaries or lex.verb_cue_words.fullmatch(low):
-            break
-        kept.append(w)
-    while kept and kept[-1].group().casefold() in roles.function_words:
-        kept.pop()
-    content = [
-        w
-        for w in kept
-        if w.group().casefold() not in roles.function_words
-        and w.group().casefold().rstrip(".") not in lex.calendar_words
-    ]
-    if not content:
-        pronoun = [w for w in kept if w.group().casefold() in lex.speaker_pronouns]
-        if len(kept) == 1 and pronoun:
-            return kept[0].start(), kept[0].end()
-        return None
-    lo, hi = kept[0].start(), kept[-1].end()
-    opened = text.rfind("(", lo, hi)
-    if opened > text.rfind(")", lo, hi):
-        # "the Union of Congolese Patriots (UPC" -> close the bracket the phrase opened.
-        closing = text.find(")", hi, end)
-        hi = closing + 1 if closing >= 0 else len(text[:opened].rstrip())
-    return lo, hi
-
-
-def _plausible_speaker(subject: str, lex: Lexicon) -> bool:
-    """A subject names a source: a capitalised name, a source noun ("officials"), or a
-    subject pronoun (resolved later)."""
-    if not subject or len(subject) > 160:
-        return False
-    words = _WORD.findall(subject)
-    if subject.casefold() in lex.speaker_pronouns:
-        return True
-    named = [w for w in words if w[:1].isupper() and w.casefold() not in lex.calendar_words]
-    if not lex.capitalised_nouns and named:
-        return True
-    if lex.capitalised_nouns and len(named) >= 2:
-        return True  # a German name is usually two capitalised words or more
-    if any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) and not subject.isupper():
-        return True  # an acronym names a body ("das UNHCR", "die UNO"), in mixed-case text
-    return bool(lex.source_nouns.find_all(subject))
-
-
-def _np_after(text: str, start: int, limit: int, lex: Lexicon) -> int:
-    """End of the noun phrase that starts at ``start`` (after "selon", "according to"): a
-    name stops at the first lower-case word that does not continue it ("selon la BBC
-    autant d'annonces" -> "la BBC"); a common noun phrase runs to the clause end."""
-    words = list(_LETTERS.finditer(text, start, limit))
-    seen_name = seen_noun = False
-    end = limit
-    for i, w in enumerate(words):
-        low = w.group().casefold()
-        capital = w.group()[:1].isupper()
-        if capital:
-            seen_name = True
-            end = w.end()
-            continue
-        if not seen_name:
-            # "les historiens | le nombre varie": a determiner after a noun opens another
-            # phrase.
-            prev = words[i - 1].group().casefold() if i else ""
-            if seen_noun and low in lex.roles.determiners and prev not in lex.roles.function_words:
-                return end
-            seen_noun = seen_noun or low not in lex.roles.function_words
-            end = w.end()
-            continue
-        link = lex.roles.genitive.fullmatch(low) or low in lex.roles.determiners
-        nxt_cap = i + 1 < len(words) and words[i + 1].group()[:1].isupper()
-        if link and nxt_cap:
-            continue
-        if lex.source_nouns.fullmatch(low) and i <= 3:
-            end = w.end()
-            continue
-        return end
-    return end
-
-
 # --------------------------------------------------------------------------- cue shapes
 
 
@@ -266,10 +151,16 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
             end = figure.start
             while end > hit.end and text[end - 1] == " ":
                 end -= 1
-        end = _np_after(text, hit.end, end, lex)
+        end = np_after(text, hit.end, end, lex)
         span = clean_speaker(text, hit.end, end, lex, after_cue=True)
         speaker = text[span[0] : span[1]].strip(_QUOTES) if span else ""
-        if figure is not None and speaker and not _plausible_speaker(speaker, lex):
+        last = _LETTERS.findall(hit.text)[-1:]
+        # "nach Angaben des Bezirksrats", "according to the estimates of the council": the
+        # phrase after a genitive link is the owner of the cue, a source by construction.
+        owned = bool(last) and (
+            lex.roles.genitive.fullmatch(last[0].casefold()) or last[0].casefold() in _OF_LINKS
+        )
+        if figure is not None and speaker and not owned and not plausible_speaker(speaker, lex):
             end, speaker = hit.end, ""  # "nach Schätzungen zwischen 300 ...": no named source
         if not speaker and kind == "prepositional" and not _SELF_SPEAKING.search(hit.text):
             return None
@@ -305,38 +196,63 @@ def _verb(
     verb phrase "X confirmed ... and said"), else after it ("..., said the ministry")."""
     before = text[sent.start : hit.start].rstrip()
     nxt = _LETTERS.search(text, hit.end, sent.end)
+    quoted = before.endswith(tuple(_QUOTES)) or before.rstrip(",").endswith(tuple(_QUOTES))
+    after_comma = (
+        before.endswith(",")
+        and nxt is not None
+        and not _relative_before(before, lex)
+        and not lex.clause_breaks.fullmatch(nxt.group().casefold())
+        and not _appositive_name(before + " ")
+    )
     inverted = (
-        before.endswith(tuple(_QUOTES))
-        or before.rstrip(",").endswith(tuple(_QUOTES))
+        quoted
         or (
-            before.endswith(",")
+            after_comma
             and nxt is not None
+            # In capitals every word is capitalised: only a determiner says a name follows.
             and (
-                # In capitals every word is capitalised: only a determiner says a name follows.
                 (nxt.group()[:1].isupper() and not in_caps_run(text, nxt.start(), nxt.end()))
                 or nxt.group().casefold() in lex.roles.determiners
                 # "..., сказал прокурор": a source noun right after the verb is its subject.
                 or bool(lex.source_nouns.find_all(text, nxt.start(), nxt.end()))
             )
-            and not lex.clause_breaks.fullmatch(nxt.group().casefold())
-            and not _appositive_name(before + " ")
         )
     )
-    for start, end in [] if inverted else _subject_candidates(text, sent, hit, lex):
+    # "Личность пяти погибших устанавливается, сказал прокурор": the clause before the
+    # comma is the claim; its source most likely follows the verb.
+    claim_first = after_comma and _claim_clause(text, sent.start + len(before) - 1, sent.start, lex)
+    relative = _relative_object(text, sent, hit, lex)
+    if inverted or claim_first or relative:
+        found = _verb_after(text, sent, hit, lex, leading, relative or quoted or claim_first)
+        if found is not None or inverted:
+            return found
+    found = _verb_before(text, sent, hit, lex)
+    return found or _verb_after(text, sent, hit, lex, leading, False)
+
+
+def _verb_before(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attribution | None:
+    for start, end in _subject_candidates(text, sent, hit, lex):
         span = clean_speaker(text, start, end, lex, subject=True)
-        if span is None or _holds_a_count(text, span, lex):
+        if span is None or holds_a_count(text, span, lex):
             continue
         subject = text[span[0] : span[1]].strip(_QUOTES + " ,")
-        if _plausible_speaker(subject, lex):
+        if plausible_speaker(subject, lex):
             return Attribution(
                 subject, text[span[0] : hit.end], span[0], hit.end, "verb", span[0] == sent.start
             )
-    # Inverted order: "..., said the ministry", "teilte das Hilfswerk mit", "сообщила
-    # генпрокурор Украины Ирина Венедиктова".
+    return None
+
+
+def _verb_after(
+    text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon, leading: bool, certain: bool
+) -> Attribution | None:
+    """Inverted order: "..., said the ministry", "teilte das Hilfswerk mit", "сообщила
+    генпрокурор Украины Ирина Венедиктова".  When the order is certain (after a quotation,
+    in a relative clause whose subject is not before the verb) any noun phrase will do."""
     after_end = _clause_end(text, hit.end, sent.end, lex)
     if any(n.role == "quantity" for n in find_numbers(text, lex.lang, hit.end, after_end)):
         after_end = hit.end  # what follows is the claim itself, not its source
-    span = clean_speaker(text, hit.end, _np_after(text, hit.end, after_end, lex), lex)
+    span = clean_speaker(text, hit.end, np_after(text, hit.end, after_end, lex), lex)
     if span is not None and not lex.agent_markers.find_all(
         text, hit.end, min(sent.end, hit.end + 4)
     ):
@@ -345,8 +261,14 @@ def _verb(
         head = next(
             (w for w in _WORD.findall(after) if w.casefold() not in lex.roles.determiners), ""
         )
-        if (_plausible_speaker(after, lex) and head[:1].isupper()) or lex.source_nouns.find_all(
-            after[:40]
+        if (
+            (
+                plausible_speaker(after, lex)
+                and head[:1].isupper()
+                and not in_caps_run(text, span[0], span[1])
+            )
+            or lex.source_nouns.find_all(after[:40])
+            or (certain and after.casefold() not in lex.speaker_pronouns)
         ):
             return Attribution(
                 after, text[hit.start : span[1]], hit.start, span[1], "verb", leading
@@ -360,6 +282,43 @@ def _verb(
                 text[span[0] : span[1]], text[hit.start : end], hit.start, end, "verb", leading
             )
     return None
+
+
+def _relative_object(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> bool:
+    """ "..., которую накануне назвал X": the verb's clause opens with a relative pronoun
+    and holds no subject before the verb, so the subject follows it."""
+    scan = text[sent.start : hit.start]
+    last = max((m.end() for m in _CLAUSE_PUNCT.finditer(scan)), default=-1)
+    if last < 0:
+        return False
+    words = _LETTERS.findall(scan, last)
+    if not words or words[0].casefold() not in lex.relative_pronouns:
+        return False
+    if any(w.casefold() in lex.roles.auxiliaries for w in words[1:]):
+        return False  # "who were reported to be missing": a passive, no subject after it
+    rest = [
+        w
+        for w in words[1:]
+        if w.casefold() not in lex.roles.function_words
+        and w.casefold() not in lex.leading_skip
+        and w.casefold().rstrip(".") not in lex.calendar_words
+    ]
+    return not rest
+
+
+def _relative_before(before: str, lex: Lexicon) -> bool:
+    """ "The survivors, who walked for three days, said": the comma closes a relative
+    clause, so the subject stands before it and the verb is not inverted."""
+    body = before.rstrip(" ,")
+    comma = body.rfind(",")
+    words = _LETTERS.findall(body[comma + 1 :])
+    return comma >= 0 and bool(words) and words[0].casefold() in lex.relative_pronouns
+
+
+def _claim_clause(text: str, comma: int, floor: int, lex: Lexicon) -> bool:
+    """The clause that ends at ``comma`` holds a count: it is the claim being reported."""
+    start = max(floor, text.rfind(",", floor, comma) + 1)
+    return any(n.role == "quantity" for n in find_numbers(text, lex.lang, start, comma))
 
 
 # A name in apposition right before the verb: ", Jon Brask," (capitalised words only).
@@ -385,6 +344,12 @@ def _subject_candidates(
     # The verb's own clause.
     start = _clause_start_in(scan, base, lex)
     out.append((start, hit.start))
+    last_punct = max((m.end() for m in _CLAUSE_PUNCT.finditer(scan)), default=-1)
+    opener = _LETTERS.search(scan, last_punct) if last_punct >= 0 else None
+    if opener is not None and opener.group().casefold() in lex.relative_pronouns:
+        # "..., которую накануне назвал X", "..., which the ministry gave": the subject
+        # of a relative clause is inside it (or after the verb), never the sentence opening.
+        return out
     # A cleft: "It was Sadry who had announced".
     cleft = lex.cleft.search(scan)
     if cleft is not None:

@@ -212,6 +212,10 @@ class RolesLexicon:
             ]
         )
         self.denials = PhraseMatcher([(w, "deny") for w in words("denials")])
+        #: "no civilians died", "kein Zivilist": the group named is the one NOT harmed.
+        self.negative_determiners = PhraseMatcher(
+            [(w, "none") for w in words("negative_determiners")]
+        )
         #: Words that after an act noun introduce the harmed ("die Tötung *von* Zivilisten
         #: durch X": the agent is the next marker; "the death *of* 3 soldiers": a count of
         #: the dead, not troop strength).
@@ -435,6 +439,13 @@ class Lexicon:
         #: Words that open a speaker phrase without naming anyone ("Later the committee").
         self.leading_skip = frozenset(w.casefold() for w in attribution.get("leading_skip", []))
         self.quantifiers = frozenset(w.casefold() for w in attribution.get("quantifiers", []))
+        #: Pronouns opening a relative clause (", who ... ,", "которую"): the subject of the
+        #: verb after such a clause stands before it.
+        self.relative_pronouns = frozenset(
+            w.casefold() for w in attribution.get("relative_pronouns", [])
+        )
+        #: "they began to say": a phase verb ends a speaker phrase like an auxiliary.
+        self.phase_verbs = PhraseMatcher([(w, "phase") for w in attribution.get("phase_verbs", [])])
         #: Pronouns that can stand for a source ("it estimated", "ils affirment").
         self.speaker_pronouns = frozenset(w.casefold() for w in attribution.get("pronouns", []))
         #: Dummy subjects of impersonal reports ("it was believed", "il est estimé").

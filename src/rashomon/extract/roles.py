@@ -79,7 +79,9 @@ def sentence_statements(p: Parsed, sent: Sentence) -> list[Statement]:
     if not (acts or verbs or suffered):
         return []  # no harm in the sentence: nobody to name as its doer
     cands = [
-        r for r in candidates(p, sent) if not _attributed(sent, r) and not _compound_modifier(p, r)
+        r
+        for r in candidates(p, sent)
+        if not _attributed(sent, r) and not _compound_modifier(p, r) and not _negated(p, r)
     ]
     found: dict[tuple[int, int], list[Role]] = {}
     bound: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -322,3 +324,13 @@ def infobox_statements(p: Parsed) -> list[Statement]:
                 ]
             out.append(Statement(holder.index, holder.para, (value_start, value_end), tuple(roles)))
     return out
+
+
+def _negated(p: Parsed, r: Role) -> bool:
+    """ "no civilians had died", "ни один мирный житель не погиб": a group after a negative
+    determiner is the one the text says was not harmed (nor did anything)."""
+    before = p.text[max(0, r.start - 24) : r.start]
+    return any(
+        h.end == len(before.rstrip()) and not before[h.end :].strip()
+        for h in p.lex.roles.negative_determiners.finditer(before)
+    )

@@ -271,6 +271,18 @@ def _superseded_here(doc: _Doc, sent: Sentence, figs: list[Claim]) -> None:
         if target.stance is not None:
             continue  # "revu à la baisse un précédent bilan de 38": the old figure is here
         earlier = _earlier_of_same_source(doc, sent, target, rev.start)
+        if earlier is None:
+            # "The council, which had reported 300 dead, raised the toll to 500": the
+            # reviser's own figure before the revision verb, in the same sentence.
+            here = [
+                c
+                for c in figs
+                if c.end <= rev.start
+                and c.measure == target.measure
+                and _speaker_key(c)
+                and _speaker_key(c) == _speaker_key(target)
+            ]
+            earlier = here[-1] if here else None
         if earlier is not None and earlier.stance is None:
             earlier.stance = _stance("superseded", _subject(p, sent, rev.start))
 
@@ -281,10 +293,15 @@ def _earlier_of_same_source(doc: _Doc, sent: Sentence, newer: Claim, cue: int) -
     latest figure of the same paragraph."""
     reviser = _subject(doc.p, sent, cue)
     reviser_words = {w.casefold() for w in _WORD.findall(str((reviser or {}).get("text") or ""))}
+    # A figure equal to the new one is the same figure told before (a headline), not revised.
+    new_ends = {(newer.value or {}).get(k) for k in ("low", "high")} - {None}
     candidates = [
         c
         for c in doc.figs
-        if c.start < sent.span.start and c.measure == newer.measure and c is not newer
+        if c.start < sent.span.start
+        and c.measure == newer.measure
+        and c is not newer
+        and not {(c.value or {}).get(k) for k in ("low", "high")} <= new_ends
     ]
     for c in reversed(candidates):
         key = _speaker_key(c)
