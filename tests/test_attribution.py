@@ -398,3 +398,152 @@ def test_a_negated_group_is_not_harmed(lang: str, text: str, group: str) -> None
             for v in st.victims
         ]
         assert not any(group.casefold() in v.casefold() for v in named), (name, named)
+
+
+# "по его словам", "demnach", "según él": the source named just before speaks again.
+ANAPHORIC = [
+    (
+        "en",
+        "The figures came from a police officer in the capital. According to him, 35 "
+        "people were wounded.",
+        "35",
+        "police officer",
+    ),
+    (
+        "fr",
+        "Le porte-parole de la police a déclaré que la situation restait tendue. Selon lui, "
+        "35 personnes ont été blessées.",
+        "35",
+        "porte-parole",
+    ),
+    (
+        "de",
+        "Die Provinzpolizei sprach am Montag von einer angespannten Lage. Mehr als 35 "
+        "Menschen wurden demnach verletzt.",
+        "Mehr als 35",
+        "Polizei",
+    ),
+    (
+        "es",
+        "Un portavoz de la milicia negó los hechos y dijo que, según él, solo murieron 12 "
+        "personas.",
+        "12",
+        "portavoz",
+    ),
+    (
+        "ru",
+        "Об этом сообщил в понедельник представитель полиции. По его словам, ещё 35 человек "
+        "получили ранения.",
+        "35",
+        "представитель полиции",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "anchor", "speaker"), ANAPHORIC)
+def test_an_anaphoric_cue_stands_for_the_source_before(
+    lang: str, text: str, anchor: str, speaker: str
+) -> None:
+    check(text, lang, anchor, speaker)
+
+
+# "nach eigenen Angaben", "by its own account": the clause's subject speaks for itself.
+REFLEXIVE = [
+    (
+        "en",
+        "The ministry has by its own account enlarged its army to 40,000 soldiers.",
+        "40,000",
+        "ministry",
+    ),
+    (
+        "fr",
+        "Le gouvernement a selon ses propres chiffres porté son armée à 40 000 soldats.",
+        "40 000",
+        "gouvernement",
+    ),
+    (
+        "de",
+        "Die Regierung hat ihre Armee nach eigenen Angaben auf 40.000 Soldaten verstärkt.",
+        "40.000",
+        "Regierung",
+    ),
+    (
+        "es",
+        "El gobierno elevó según sus propias cifras su ejército a 40.000 soldados.",
+        "40.000",
+        "gobierno",
+    ),
+    (
+        "ru",
+        "Правительство, по собственным данным, увеличило армию до 40 000 солдат.",
+        "до 40 000",
+        "Правительство",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "anchor", "speaker"), REFLEXIVE)
+def test_a_reflexive_cue_names_the_clause_subject(
+    lang: str, text: str, anchor: str, speaker: str
+) -> None:
+    check(text, lang, anchor, speaker)
+
+
+# A relative subject pronoun stands for the noun phrase before it.
+def test_a_subject_relative_pronoun_stands_for_its_antecedent() -> None:
+    check(
+        "Les chiffres publiés dans la capitale, qui parlent de 900 morts, sont contestés.",
+        "fr",
+        "900",
+        "chiffres publiés",
+    )
+    check(
+        "The reports from the capital, which speak of 900 dead, are disputed.",
+        "en",
+        "900",
+        "reports from the capital",
+    )
+
+
+def test_a_subject_never_reaches_across_a_semicolon() -> None:
+    check(
+        "Early writers gave a figure of 1,200 dead; later historians estimate it at 300 to 450.",
+        "en",
+        "1,200",
+        "Early writers",
+    )
+    check(
+        "Советские авторы называли цифру в 1200 погибших; современные исследователи "
+        "оценивают число жертв в 300 человек.",
+        "ru",
+        "1200",
+        "Советские авторы",
+    )
+
+
+# "cuenta con 500 hombres", "numbering 500": a unit's strength, nobody's report of harm.
+STRENGTH = [
+    (
+        "es",
+        "La milicia, que cuenta con entre 400 y 600 hombres, atacó el mercado.",
+        "entre 400 y 600",
+    ),
+    ("en", "The militia, numbering 500 men, attacked the market.", "500"),
+    ("fr", "La milice, forte de 500 hommes, a attaqué le marché.", "500"),
+    ("ru", "Банда, насчитывавшая до тысячи сабель, напала на рынок.", "до тысячи"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "anchor"), STRENGTH)
+def test_a_strength_verb_counts_fighters_and_reports_nothing(
+    lang: str, text: str, anchor: str
+) -> None:
+    for name, variant in _variants(text):
+        p = parse(variant, lang, None, "doc", "t.txt")
+        assert p is not None
+        got = [
+            (c.measure, c.attribution)
+            for c in p.claims
+            if c.value and " ".join(str(c.value["text"]).split()).casefold() == anchor.casefold()
+        ]
+        assert got == [("combatants", None)], (name, got)

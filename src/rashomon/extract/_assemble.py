@@ -48,6 +48,7 @@ _HARMED_MEASURES = frozenset({"killed", "injured", "victims", "missing", "displa
 _ARMED = frozenset({"armed_group", "army", "state", "org", "person"})
 _HARM = frozenset({"killed", "injured", "victims", "missing"})
 _WORDS = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = tuple(".!?…:;\"»”)’'")
 
 
 def actor_dict(a: ActorMention) -> dict[str, Any]:
@@ -323,6 +324,12 @@ def _gapped(p: Parsed, cue: Attribution, fig: NumberMention) -> Attribution | No
     return Attribution(phrase, phrase, offset, offset + len(phrase), "gapping", False)
 
 
+def _cut(p: Parsed, sent: Sentence) -> bool:
+    """The segment ends without a sentence's closing mark: a hard-wrapped line cut before a
+    number ("gave a figure of\n1,200"), not a sentence of its own."""
+    return not p.text[sent.span.start : sent.span.end].rstrip().endswith(_SENTENCE_END)
+
+
 def _carried_cue(
     p: Parsed, sent: Sentence, cues: list[Attribution]
 ) -> tuple[Attribution | None, bool]:
@@ -414,12 +421,15 @@ def build_figure_claims(p: Parsed, accounts: Accounts) -> list[Claim]:
         places = sentence_places(p, sent)
         carried: Attribution | None = None
         continued = False
-        if not sent.attributions and previous is not None and previous.para == sent.para:
+        if previous is not None and previous.para == sent.para:
             # A sentence that took the cue on passes it to the next ("According to X, A. B.").
             cues = previous.attributions or ([chain] if chain is not None else [])
-            carried, continued = _carried_cue(p, sent, cues)
-        # A line cut at a comma ("In the next two villages,") is no sentence: the cue goes on.
-        chain = carried if p.text[sent.span.start : sent.span.end].rstrip().endswith(",") else None
+            if cues and _cut(p, previous):
+                carried, continued = cues[-1], True  # one sentence cut by a line break
+            elif not sent.attributions:
+                carried, continued = _carried_cue(p, sent, cues)
+        # A line cut inside a sentence ("In the next two villages,") passes the cue on.
+        chain = carried if _cut(p, sent) else None
         quantities = [n for n in sent.numbers if n.role == "quantity"]
         groups = [(a.start, a.end) for a in sent.actors if a.type in GROUP_TYPES]
         starts = [n.start for n in quantities]

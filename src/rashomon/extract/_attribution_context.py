@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from rashomon.extract._speakers import clean_speaker
 from rashomon.extract.attribution import Attribution
 from rashomon.extract.claims import Claim
 from rashomon.extract.pipeline import Parsed, Sentence
@@ -56,8 +57,8 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 def _is_pronoun(p: Parsed, speaker: str | None) -> bool:
     if not speaker:
         return False
-    low = speaker.casefold().strip()
-    return low in p.lex.speaker_pronouns or low in _FIRST_PERSON
+    low = " ".join(speaker.casefold().split())
+    return low in p.lex.speaker_pronouns or low in _FIRST_PERSON or low in p.lex.anaphoric_cues
 
 
 def _attr(a: Attribution | dict[str, Any], speaker: str, note: str) -> dict[str, Any]:
@@ -165,12 +166,20 @@ def _opening_subject(p: Parsed, sent: Sentence) -> str | None:
         low = w.group().casefold()
         if not names and low in p.lex.roles.determiners:
             continue
+        if names and p.text[names[-1].end() : w.start()].strip(" \n,"):
+            break  # a name is a run of words (an apposition too): a number or a mark ends it
         if w.group()[:1].isupper() or (names and p.lex.roles.genitive.fullmatch(low)):
             names.append(w)
             continue
         break
-    if len(names) >= 2 or (names and names[0].group().isupper()):
+    counted = bool(names) and p.text[names[-1].end() :].lstrip()[:1].isdigit()
+    if not counted and (len(names) >= 2 or (names and names[0].group().isupper())):
+        # ("MORE THAN 35 ...": capitals before a number open a count, not a name.)
         return p.text[names[0].start() : names[-1].end()]
+    # "Un portavoz del grupo negó ... y dijo que, según él, ...": a source noun phrase.
+    span = clean_speaker(p.text, lo, min(sent.span.end, lo + 80), p.lex, subject=True)
+    if span is not None and p.lex.source_nouns.find_all(p.text, span[0], span[1]):
+        return p.text[span[0] : span[1]]
     return None
 
 

@@ -80,8 +80,13 @@ def clean_speaker(
         ):
             break
         if lex.verb_cue_words.fullmatch(low) and not (
-            # "Earlier reports said": a source noun right before the verb is its subject.
-            subject and i == len(words) - 1 and lex.source_nouns.fullmatch(low)
+            # "Earlier reports said", "The reports from X, which speak of": a source noun
+            # right before the verb, or after a determiner, is a noun.
+            lex.source_nouns.fullmatch(low)
+            and (
+                (subject and i == len(words) - 1)
+                or (i > 0 and words[i - 1].group().casefold() in roles.determiners)
+            )
         ):
             break
         kept.append(w)

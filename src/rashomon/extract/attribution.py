@@ -119,6 +119,8 @@ def _opinion_opener(text: str, sent: Span, lex: Lexicon) -> Attribution | None:
     if comma < 0:
         return None
     phrase = text[hits[0].end : comma]
+    if " ".join(text[sent.start : comma].casefold().split()) in lex.anaphoric_cues:
+        return None  # "Selon lui, ...": an anaphoric cue, found as such
     if not any(w[:1].isupper() for w in _WORD.findall(phrase)) or find_numbers(phrase, lex.lang):
         return None
     span = clean_speaker(text, hits[0].end, comma, lex)
@@ -167,6 +169,17 @@ def _build(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> Attributio
         return Attribution(
             speaker or hit.text, text[hit.start : end].rstrip(" ,"), hit.start, end, kind, leading
         )
+    if kind == "anaphoric":
+        # "по его словам", "demnach": the source named before (the document pass resolves it).
+        return Attribution(hit.text, hit.text, hit.start, hit.end, kind, leading)
+    if kind == "reflexive":
+        # "Die Regierung hat nach eigenen Angaben ...": the clause's subject speaks.
+        start = _clause_start(text, sent.start, hit.start, lex)
+        span = clean_speaker(text, start, hit.start, lex, subject=True)
+        if span is not None and plausible_speaker(text[span[0] : span[1]], lex):
+            who = text[span[0] : span[1]]
+            return Attribution(who, f"{who} {hit.text}", span[0], hit.end, kind, leading)
+        return Attribution(hit.text, hit.text, hit.start, hit.end, kind, leading)
     if kind == "unnamed":
         return Attribution(hit.text, hit.text, hit.start, hit.end, kind, leading)
     if kind == "postpositional":
@@ -286,13 +299,13 @@ def _verb_after(
 
 def _relative_object(text: str, sent: Span, hit: Hit[CueKind], lex: Lexicon) -> bool:
     """ "..., которую накануне назвал X": the verb's clause opens with a relative pronoun
-    and holds no subject before the verb, so the subject follows it."""
+    that is not its subject and holds no subject before the verb, so the subject follows."""
     scan = text[sent.start : hit.start]
     last = max((m.end() for m in _CLAUSE_PUNCT.finditer(scan)), default=-1)
     if last < 0:
         return False
     words = _LETTERS.findall(scan, last)
-    if not words or words[0].casefold() not in lex.relative_pronouns:
+    if not words or words[0].casefold() not in lex.relative_pronouns - lex.subject_relatives:
         return False
     if any(w.casefold() in lex.roles.auxiliaries for w in words[1:]):
         return False  # "who were reported to be missing": a passive, no subject after it
@@ -338,8 +351,9 @@ def _subject_candidates(
 ) -> list[tuple[int, int]]:
     # Parentheses before the verb belong to the subject ("el Consejo Nacional de Huelga
     # (CNH) decía"): blank them for the clause scan, offsets unchanged.
-    scan = _PARENS.sub(lambda m: " " * len(m.group()), text[sent.start : hit.start])
-    base = sent.start
+    # A subject never reaches across a ";" (another statement, with its own verb).
+    base = max(sent.start, text.rfind(";", sent.start, hit.start) + 1)
+    scan = _PARENS.sub(lambda m: " " * len(m.group()), text[base : hit.start])
     out: list[tuple[int, int]] = []
     # The verb's own clause.
     start = _clause_start_in(scan, base, lex)
@@ -348,7 +362,13 @@ def _subject_candidates(
     opener = _LETTERS.search(scan, last_punct) if last_punct >= 0 else None
     if opener is not None and opener.group().casefold() in lex.relative_pronouns:
         # "..., которую накануне назвал X", "..., which the ministry gave": the subject
-        # of a relative clause is inside it (or after the verb), never the sentence opening.
+        # of a relative clause is inside it (or after the verb), never the sentence opening;
+        # "Les chiffres publiés à X, qui parlent de": a subject pronoun stands for the noun
+        # phrase before it.
+        comma = scan.rfind(",", 0, opener.start())
+        if comma > 0:
+            head = max((m.end() for m in _CLAUSE_PUNCT.finditer(scan, 0, comma)), default=0)
+            out.append((base + head, base + comma))
         return out
     # A cleft: "It was Sadry who had announced".
     cleft = lex.cleft.search(scan)

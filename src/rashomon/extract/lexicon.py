@@ -183,7 +183,7 @@ class HeadKind:
 
 @dataclass(frozen=True, slots=True)
 class CueKind:
-    kind: str  # prepositional | nominal | verb | unnamed | postpositional
+    kind: str  # prepositional | nominal | verb | unnamed | postpositional | anaphoric | reflexive
 
 
 class RolesLexicon:
@@ -417,7 +417,9 @@ class Lexicon:
         self.victim_markers = PhraseMatcher([(w, "victim") for w in data.get("victim_markers", [])])
         attribution: dict[str, Any] = data.get("attribution", {})
         cue_entries: list[tuple[str, CueKind]] = []
-        for cue_kind in ("unnamed", "nominal", "prepositional"):
+        # Anaphoric cues ("according to him", "по его словам") first: they stand for a
+        # source named before; reflexive ones ("nach eigenen Angaben") for the clause's subject.
+        for cue_kind in ("anaphoric", "reflexive", "unnamed", "nominal", "prepositional"):
             cue_entries += [(w, CueKind(cue_kind)) for w in attribution.get(cue_kind, [])]
         cue_entries += [(w, CueKind("verb")) for w in attribution.get("verbs", [])]
         cue_entries += [
@@ -443,6 +445,14 @@ class Lexicon:
         #: verb after such a clause stands before it.
         self.relative_pronouns = frozenset(
             w.casefold() for w in attribution.get("relative_pronouns", [])
+        )
+        self.anaphoric_cues = frozenset(
+            " ".join(w.casefold().split()) for w in attribution.get("anaphoric", [])
+        )
+        #: Relative pronouns that are the subject of their clause (", qui parlent de"): the
+        #: speaker is the noun phrase they stand for.
+        self.subject_relatives = frozenset(
+            w.casefold() for w in attribution.get("subject_relatives", [])
         )
         #: "they began to say": a phase verb ends a speaker phrase like an auxiliary.
         self.phase_verbs = PhraseMatcher([(w, "phase") for w in attribution.get("phase_verbs", [])])
