@@ -65,7 +65,7 @@ MEASURED = HeldoutGate(
         "places": 0.919,
         "victims": 0.822,
         "perpetrators": 0.485,
-        "attribution": 0.861,
+        "attribution": 0.897,
         "status": 0.948,
     },
     perpetrator_precision=0.912,
