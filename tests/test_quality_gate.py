@@ -72,7 +72,7 @@ DEV = Gate(
         "places": 0.98,
         "victims": 0.866,
         "perpetrators": 0.768,
-        "attribution": 0.879,
+        "attribution": 0.893,
         "status": 0.985,
     },
     perpetrator_precision=0.99,
