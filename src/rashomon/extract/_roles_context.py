@@ -260,7 +260,14 @@ class Accounts:
             return False
         rest = p.text[fig_start : sent.span.end]
         counts = [n for n in find_numbers(rest, p.lex.lang) if n.role == "quantity"]
-        return len(counts) >= 2
+        if len(counts) < 2:
+            return False
+        # "Of the 1,000 villagers massacred by the militia, 300 were ...": a whole that its
+        # own phrase says was harmed keeps that phrase's doer.
+        whole_end, stop = fig_start + counts[0].end, fig_start + counts[1].start
+        comma = p.text.find(",", whole_end, stop)  # not the one inside "1,000"
+        own = (whole_end, comma if comma >= 0 else stop)
+        return not p.lex.roles.acts.find_all(p.text, *own)
 
     def _inside(self, after: int, act: int, st: Statement) -> bool:
         """A circumstance word links the end of a death (``after``) to the act at ``act``:
