@@ -258,6 +258,12 @@ def _coordinated_verb(between: str, lex: Lexicon) -> bool:
     return bool(words) and words[-1] in lex.coordinators
 
 
+def _cued(cue: Hit[MeasureCue], cost: int) -> Measure:
+    """A count of people whose measure a trigger decides, ``cost`` characters away."""
+    p = cue.payload
+    return Measure(p.measure, p.event_type, "people", "trigger", cue.text, cue.start, cost)
+
+
 def decide(
     text: str,
     fig: NumberMention,
@@ -287,15 +293,7 @@ def decide(
             # own measure (the inhabitants were hurt, not counted as a population).
             verb = _governing_trigger(text, fig, triggers, lex)
             if kind.value == "population" and verb is not None:
-                return Measure(
-                    verb.payload.measure,
-                    verb.payload.event_type,
-                    "people",
-                    "trigger",
-                    verb.text,
-                    verb.start,
-                    fig.start - verb.end,
-                )
+                return _cued(verb, fig.start - verb.end)
             return Measure(
                 kind.value,
                 EVENT_TYPE_OF_MEASURE.get(kind.value, "other"),
@@ -318,29 +316,13 @@ def decide(
             )
             if after is not None and after[0].payload.measure not in ("combatants", "population"):
                 cue = after[0]
-                return Measure(
-                    cue.payload.measure,
-                    cue.payload.event_type,
-                    "people",
-                    "trigger",
-                    cue.text,
-                    cue.start,
-                    after[1],
-                )
+                return _cued(cue, after[1])
             # "gunmen killed three soldiers": the verb whose object the count is decides, and
             # so does one whose subject it is, put first ("perecieron seis soldados", "погибли
             # 32 военнослужащих"): summaries keep the soldiers' toll apart from the civilians'.
             verb = _governing_trigger(text, fig, triggers, lex)
             if verb is not None:
-                return Measure(
-                    verb.payload.measure,
-                    verb.payload.event_type,
-                    "people",
-                    "trigger",
-                    verb.text,
-                    verb.start,
-                    fig.start - verb.end,
-                )
+                return _cued(verb, fig.start - verb.end)
             return Measure("combatants", "other", "people", "head", head.text, head.start)
         if kind.kind == "unit":
             found = nearest_trigger(
@@ -361,29 +343,13 @@ def decide(
         if kind.kind == "people":
             predicate = _predicate(text, head, sent, triggers, lex)
             if predicate is not None:
-                return Measure(
-                    predicate.payload.measure,
-                    predicate.payload.event_type,
-                    "people",
-                    "trigger",
-                    predicate.text,
-                    predicate.start,
-                    0,
-                )
+                return _cued(predicate, 0)
     # People (or no noun): the nearest trigger decides; people are not "destroyed".  A trigger
     # that is the counted noun itself ("2,000 inhabitants fled") only decides when nothing else
     # does ("the town had 2,000 inhabitants").
     own = _clause_predicate(text, fig, sent, triggers, lex)
     if own is not None:
-        return Measure(
-            own.payload.measure,
-            own.payload.event_type,
-            "people",
-            "trigger",
-            own.text,
-            own.start,
-            own.start - fig.end,
-        )
+        return _cued(own, own.start - fig.end)
     inside = [t for t in triggers if head is not None and head.start <= t.start < head.end]
     others = [t for t in triggers if t not in inside]
     found = nearest_trigger(text, fig, others, exclude=frozenset({"destroyed"}), lex=lex)
@@ -401,6 +367,4 @@ def decide(
         # A bare number word ("the two sides", "six counties") counts people only when a
         # trigger is right beside it ("seven died") or it has a noun of its own.
         return None
-    return Measure(
-        cue.payload.measure, cue.payload.event_type, "people", "trigger", cue.text, cue.start, cost
-    )
+    return _cued(cue, cost)
